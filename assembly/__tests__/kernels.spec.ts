@@ -1,0 +1,162 @@
+import { denseF32, denseI8, quantize } from "../dense";
+import { expf } from "../expf";
+import { softmax, SOFTMAX_NOT_FINITE } from "../softmax";
+import { inUnitRange } from "../validate";
+
+const buf = memory.data(4096, 16);
+const x = buf;
+const w = buf + 512;
+const b = buf + 1536;
+const y = buf + 1792;
+const q = buf + 2048;
+const s = buf + 2304;
+const p = buf + 2560;
+
+function f(ptr: usize, i: i32): f32 {
+  return load<f32>(ptr + (<usize>i << 2));
+}
+function setF(ptr: usize, values: f32[]): void {
+  for (let i = 0; i < values.length; i++) store<f32>(ptr + (<usize>i << 2), values[i]);
+}
+function clear(): void {
+  memory.fill(buf, 0, 4096);
+}
+
+describe("denseF32", () => {
+  it("computes bias + x.W, input-major with outputs padded to 4", () => {
+    clear();
+    // 3 inputs, 5 outputs (outPad 8): w[i * 8 + j] = i + j, bias[j] = j
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) store<f32>(w + (<usize>(i * 8 + j) << 2), <f32>(i + j));
+    setF(b, [0, 1, 2, 3, 4]);
+    setF(x, [1, 2, 3]);
+    denseF32(x, 3, w, b, 8, y, false);
+    // y_j = j + sum_i x_i (i + j) = j + 8 + 6j
+    for (let j = 0; j < 5; j++) {
+      const expected: i32 = 8 + 7 * j;
+      expect(f(y, j)).toBe(<f32>expected);
+    }
+    for (let j = 5; j < 8; j++) expect(f(y, j)).toBe(0);
+  });
+
+  it("applies ReLU when asked", () => {
+    clear();
+    for (let j = 0; j < 4; j++) store<f32>(w + (<usize>j << 2), j % 2 ? <f32>-1 : <f32>1);
+    setF(x, [2]);
+    denseF32(x, 1, w, b, 4, y, true);
+    expect(f(y, 0)).toBe(2);
+    expect(f(y, 1)).toBe(0);
+    expect(f(y, 2)).toBe(2);
+    expect(f(y, 3)).toBe(0);
+  });
+
+  it("sums in input order from the bias (one rounding per operation)", () => {
+    clear();
+    // 1e8 + 1 - 1e8 in f32: the order decides the answer (0 when summed left to right from 1e8)
+    setF(b, [1e8, 0, 0, 0]);
+    for (let i = 0; i < 2; i++) store<f32>(w + (<usize>(i * 4) << 2), i == 0 ? <f32>1 : <f32>-1e8);
+    setF(x, [1, 1]);
+    denseF32(x, 2, w, b, 4, y, false);
+    expect(f(y, 0)).toBe(0);
+  });
+});
+
+describe("softmax", () => {
+  it("gives equal probabilities for equal logits", () => {
+    clear();
+    setF(p, [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(softmax(p, 10, y)).toBe(0);
+    for (let k = 0; k < 10; k++) expect(f(y, k)).toBe(<f32>0.1);
+  });
+
+  it("is stable for huge logits", () => {
+    clear();
+    setF(p, [1e30, -1e30, 88, 1e30 - 1]);
+    const arg = softmax(p, 3, y);
+    expect(arg).toBe(0);
+    expect(f(y, 0)).toBe(1);
+    expect(f(y, 1)).toBe(0);
+    expect(f(y, 2)).toBe(0);
+    setF(p, [1000, 1000 + 1, 999]);
+    expect(softmax(p, 3, y)).toBe(1);
+    const sum = f(y, 0) + f(y, 1) + f(y, 2);
+    expect(Math.abs(sum - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(f(y, 1) - 0.6652409557748219)).toBeLessThan(1e-6);
+  });
+
+  it("refuses NaN and infinite logits", () => {
+    clear();
+    setF(p, [1, NaN, 2]);
+    expect(softmax(p, 3, y)).toBe(SOFTMAX_NOT_FINITE);
+    setF(p, [Infinity, 1, 2]);
+    expect(softmax(p, 3, y)).toBe(SOFTMAX_NOT_FINITE);
+  });
+
+  it("uses an exp accurate to a few ulp on [-87, 0]", () => {
+    let worst: f64 = 0;
+    for (let i = 0; i <= 87000; i++) {
+      const v = <f32>(-i) / 1000;
+      const exact = Math.exp(<f64>v);
+      const err = Math.abs(<f64>expf(v) - exact) / exact;
+      if (err > worst) worst = err;
+    }
+    expect(worst).toBeLessThan(3e-7);
+    expect(expf(0)).toBe(1);
+    expect(expf(-88)).toBe(0);
+  });
+});
+
+describe("int8", () => {
+  it("quantizes activations symmetrically to |q| <= qmax", () => {
+    clear();
+    setF(x, [0.5, -1, 0, 0.25, 0.125]);
+    const sx = quantize(x, 5, 32767, q, 8);
+    expect(sx).toBe(<f32>1 / <f32>32767);
+    expect(load<i16>(q)).toBe(16384);
+    expect(load<i16>(q, 2)).toBe(-32767);
+    expect(load<i16>(q, 4)).toBe(0);
+    expect(load<i16>(q, 6)).toBe(8192);
+    expect(load<i16>(q, 8)).toBe(4096);
+    expect(load<i16>(q, 10)).toBe(0);
+    setF(x, [Infinity]);
+    expect(quantize(x, 1, 32767, q, 8)).toBe(-1);
+  });
+
+  it("dequantizes integer dot products with per-row scales", () => {
+    clear();
+    setF(x, [1, 0.5, 0.25, 0, 0, 0, 0, 0]);
+    const sx = quantize(x, 3, 32767, q, 8);
+    // rows of 8 int8 weights (inPad8 = 8), 4 rows (outPad = 4)
+    const rows: i8[][] = [[127, -127, 64, 0, 0, 0, 0, 0], [1, 2, 3, 0, 0, 0, 0, 0], [-128, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]];
+    for (let j = 0; j < 4; j++) for (let i = 0; i < 8; i++) store<i8>(w + <usize>(j * 8 + i), rows[j][i]);
+    setF(s, [0.01, 0.5, 0.001, 0]);
+    setF(b, [0.1, 0, -1, 7]);
+    denseI8(q, 8, sx, w, s, b, 4, y, false);
+    // x quantizes to [32767, 16384, 8192] (0.5 * 32767 = 16383.5 rounds half to even); the integer sums are exact
+    const acc0: f64 = 127 * 32767 - 127 * 16384 + 64 * 8192;
+    const acc1: f64 = 1 * 32767 + 2 * 16384 + 3 * 8192;
+    const acc2: f64 = -128 * 32767;
+    const sx64: f64 = <f64>sx;
+    expect(Math.abs(f(y, 0) - (0.1 + acc0 * sx64 * 0.01))).toBeLessThan(1e-6);
+    expect(Math.abs(f(y, 1) - acc1 * sx64 * 0.5)).toBeLessThan(1e-6);
+    expect(Math.abs(f(y, 2) - (-1 + acc2 * sx64 * 0.001))).toBeLessThan(1e-6);
+    // and they approximate the float dot products to the quantization step
+    expect(Math.abs(f(y, 0) - 0.895)).toBeLessThan(1e-4);
+    expect(f(y, 3)).toBe(7);
+    denseI8(q, 8, sx, w, s, b, 4, y, true);
+    expect(f(y, 2)).toBe(0);
+  });
+});
+
+describe("inUnitRange", () => {
+  it("accepts [0, 1] and refuses everything else", () => {
+    clear();
+    setF(x, [0, 1, 0.5, -0.0, 0.25, 0.75, 1, 0]);
+    expect(inUnitRange(x, 8)).toBe(true);
+    store<f32>(x + 4, <f32>1.0000001);
+    expect(inUnitRange(x, 8)).toBe(false);
+    store<f32>(x + 4, <f32>-1e-30);
+    expect(inUnitRange(x, 8)).toBe(false);
+    store<f32>(x + 4, <f32>NaN);
+    expect(inUnitRange(x, 8)).toBe(false);
+  });
+});

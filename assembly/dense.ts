@@ -1,0 +1,168 @@
+// Dense layers. Every output starts from its bias and adds its products in input order, one rounding per
+// multiply and per add, in both builds: SIMD lanes and scalar code give the same bits.
+
+/**
+ * f32 dense layer, y = act(b + x W).
+ * w is input-major: w[i * outPad + j], with outPad = outputs rounded up to 4 and the padding columns zero,
+ * so one input value times one weight vector advances four outputs; b holds outPad biases (zero padded).
+ * x holds nIn values; y receives outPad values.
+ */
+export function denseF32(x: usize, nIn: i32, w: usize, b: usize, outPad: i32, y: usize, relu: bool): void {
+  const rowBytes = <usize>outPad << 2;
+  const xEnd = x + (<usize>nIn << 2);
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f32x4.splat(0);
+    // Blocks of 16 outputs keep 4 accumulators live: V8 spills when many v128 values are live.
+    for (; j + 16 <= outPad; j += 16) {
+      const o = <usize>j << 2;
+      let a0 = v128.load(b + o);
+      let a1 = v128.load(b + o, 16);
+      let a2 = v128.load(b + o, 32);
+      let a3 = v128.load(b + o, 48);
+      let pw = w + o;
+      for (let px = x; px < xEnd; px += 4) {
+        const xv = v128.load32_splat(px);
+        a0 = f32x4.add(a0, f32x4.mul(xv, v128.load(pw)));
+        a1 = f32x4.add(a1, f32x4.mul(xv, v128.load(pw, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(xv, v128.load(pw, 32)));
+        a3 = f32x4.add(a3, f32x4.mul(xv, v128.load(pw, 48)));
+        pw += rowBytes;
+      }
+      if (relu) {
+        a0 = f32x4.max(a0, zero);
+        a1 = f32x4.max(a1, zero);
+        a2 = f32x4.max(a2, zero);
+        a3 = f32x4.max(a3, zero);
+      }
+      v128.store(y + o, a0);
+      v128.store(y + o, a1, 16);
+      v128.store(y + o, a2, 32);
+      v128.store(y + o, a3, 48);
+    }
+    for (; j < outPad; j += 4) {
+      const o = <usize>j << 2;
+      let a = v128.load(b + o);
+      let pw = w + o;
+      for (let px = x; px < xEnd; px += 4) {
+        a = f32x4.add(a, f32x4.mul(v128.load32_splat(px), v128.load(pw)));
+        pw += rowBytes;
+      }
+      if (relu) a = f32x4.max(a, zero);
+      v128.store(y + o, a);
+    }
+  } else {
+    for (; j < outPad; j += 4) {
+      const o = <usize>j << 2;
+      let a0 = load<f32>(b + o);
+      let a1 = load<f32>(b + o, 4);
+      let a2 = load<f32>(b + o, 8);
+      let a3 = load<f32>(b + o, 12);
+      let pw = w + o;
+      for (let px = x; px < xEnd; px += 4) {
+        const xv = load<f32>(px);
+        a0 += xv * load<f32>(pw);
+        a1 += xv * load<f32>(pw, 4);
+        a2 += xv * load<f32>(pw, 8);
+        a3 += xv * load<f32>(pw, 12);
+        pw += rowBytes;
+      }
+      if (relu) {
+        a0 = max<f32>(a0, 0);
+        a1 = max<f32>(a1, 0);
+        a2 = max<f32>(a2, 0);
+        a3 = max<f32>(a3, 0);
+      }
+      store<f32>(y + o, a0);
+      store<f32>(y + o, a1, 4);
+      store<f32>(y + o, a2, 8);
+      store<f32>(y + o, a3, 12);
+    }
+  }
+}
+
+/**
+ * Quantizes n activations at x to i16 at xq for an int8 layer: q = nearest(x * qmax / max|x|), so
+ * |q| <= qmax. Writes nPad8 values (n rounded up to 8); x must hold zeros from n up to nPad8.
+ * Returns the dequantization scale max|x| / qmax (0 for an all-zero x), or -1 if x is not finite.
+ */
+export function quantize(x: usize, n: i32, qmax: f32, xq: usize, nPad8: i32): f32 {
+  let mx: f32 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let m = f32x4.splat(0);
+    for (let i = 0; i < n; i += 4) m = f32x4.max(m, f32x4.abs(v128.load(x + (<usize>i << 2))));
+    mx = max<f32>(
+      max<f32>(f32x4.extract_lane(m, 0), f32x4.extract_lane(m, 1)),
+      max<f32>(f32x4.extract_lane(m, 2), f32x4.extract_lane(m, 3)),
+    );
+  } else {
+    for (let i = 0; i < n; i++) mx = max<f32>(mx, abs<f32>(load<f32>(x + (<usize>i << 2))));
+  }
+  if (!(mx < Infinity)) return -1;
+  const inv: f32 = mx > 0 ? qmax / mx : 0;
+  if (ASC_FEATURE_SIMD) {
+    const iv = f32x4.splat(inv);
+    for (let i = 0; i < nPad8; i += 8) {
+      const p = x + (<usize>i << 2);
+      const q0 = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(v128.load(p), iv)));
+      const q1 = i32x4.trunc_sat_f32x4_s(f32x4.nearest(f32x4.mul(v128.load(p, 16), iv)));
+      v128.store(xq + (<usize>i << 1), i16x8.narrow_i32x4_s(q0, q1));
+    }
+  } else {
+    for (let i = 0; i < nPad8; i++) {
+      store<i16>(xq + (<usize>i << 1), <i16>(<i32>nearest<f32>(load<f32>(x + (<usize>i << 2)) * inv)));
+    }
+  }
+  return mx > 0 ? mx / qmax : 0;
+}
+
+/**
+ * int8 dense layer, y = act(b + sx * scale * (xq . wq)).
+ * w is output-major: w[j * inPad8 + i] as int8, rows padded to inPad8 (a multiple of 8) and to outPad rows
+ * (a multiple of 4), padding zero. xq holds inPad8 quantized inputs with dequantization scale sx; scales and
+ * b hold outPad per-row weight scales and biases. The integer dot products are exact (the loader chooses
+ * qmax so they cannot overflow i32), so lanes may sum in any order.
+ */
+export function denseI8(
+  xq: usize, inPad8: i32, sx: f32, w: usize, scales: usize, b: usize, outPad: i32, y: usize, relu: bool,
+): void {
+  const rowBytes = <usize>inPad8;
+  for (let j = 0; j < outPad; j += 4) {
+    const r0 = w + <usize>j * rowBytes;
+    const o = <usize>j << 2;
+    if (ASC_FEATURE_SIMD) {
+      let a0 = i32x4.splat(0);
+      let a1 = a0;
+      let a2 = a0;
+      let a3 = a0;
+      for (let i = 0; i < inPad8; i += 8) {
+        const xv = v128.load(xq + (<usize>i << 1));
+        const p = r0 + <usize>i;
+        a0 = i32x4.add(a0, i32x4.dot_i16x8_s(v128.load8x8_s(p), xv));
+        a1 = i32x4.add(a1, i32x4.dot_i16x8_s(v128.load8x8_s(p + rowBytes), xv));
+        a2 = i32x4.add(a2, i32x4.dot_i16x8_s(v128.load8x8_s(p + 2 * rowBytes), xv));
+        a3 = i32x4.add(a3, i32x4.dot_i16x8_s(v128.load8x8_s(p + 3 * rowBytes), xv));
+      }
+      // Transpose-and-add: lane k of s is the sum of a_k's lanes.
+      const u = i32x4.add(v128.shuffle<i32>(a0, a1, 0, 4, 2, 6), v128.shuffle<i32>(a0, a1, 1, 5, 3, 7));
+      const v = i32x4.add(v128.shuffle<i32>(a2, a3, 0, 4, 2, 6), v128.shuffle<i32>(a2, a3, 1, 5, 3, 7));
+      const s = i32x4.add(v128.shuffle<i32>(u, v, 0, 1, 4, 5), v128.shuffle<i32>(u, v, 2, 3, 6, 7));
+      const c = f32x4.mul(f32x4.splat(sx), v128.load(scales + o));
+      let out = f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(s), c), v128.load(b + o));
+      if (relu) out = f32x4.max(out, f32x4.splat(0));
+      v128.store(y + o, out);
+    } else {
+      for (let k = 0; k < 4; k++) {
+        const row = r0 + <usize>k * rowBytes;
+        let acc = 0;
+        for (let i = 0; i < inPad8; i++) {
+          acc += <i32>load<i8>(row + <usize>i) * <i32>load<i16>(xq + (<usize>i << 1));
+        }
+        const ok = o + (<usize>k << 2);
+        let out = <f32>acc * (sx * load<f32>(scales + ok)) + load<f32>(b + ok);
+        if (relu) out = max<f32>(out, 0);
+        store<f32>(y + ok, out);
+      }
+    }
+  }
+}

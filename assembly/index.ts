@@ -1,0 +1,82 @@
+// The module's exports. The TypeScript loader lays the model out in linear memory (src/layout.ts), calls
+// configure() once, then classify/classifyBatch per call. No imports: this module needs nothing from the host.
+import { forward } from "./forward";
+import { inUnitRange } from "./validate";
+
+export { LAYER_BYTES } from "./forward";
+
+/** Status codes shared with src/engine.ts. */
+const OK: i32 = 0;
+const BAD_INPUT: i32 = -1;
+
+let table: usize = 0;
+let nLayers: i32 = 0;
+let bufA: usize = 0;
+let bufB: usize = 0;
+let qBuf: usize = 0;
+let inStride: i32 = 0; // floats between inputs: inputs rounded up to 8
+let inCheck: i32 = 0; // floats to range-check per input: inputs rounded up to 4
+let classes: i32 = 0;
+let failedAt: i32 = -1;
+
+/** First byte free for the loader's layout. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+export function configure(
+  layerTable: usize, layers: i32, a: usize, b: usize, q: usize, inputs: i32, outputs: i32,
+): void {
+  table = layerTable;
+  nLayers = layers;
+  bufA = a;
+  bufB = b;
+  qBuf = q;
+  inStride = (inputs + 7) & ~7;
+  inCheck = (inputs + 3) & ~3;
+  classes = outputs;
+}
+
+/** Classifies the input at x into probabilities at dst. Returns the digit, BAD_INPUT, or NOT_FINITE (-2). */
+export function classify(x: usize, dst: usize): i32 {
+  if (!inUnitRange(x, inCheck)) return BAD_INPUT;
+  return forward(table, nLayers, x, bufA, bufB, qBuf, classes, dst);
+}
+
+/** Index of the first of n inputs (inStride floats apart) with a value outside [0, 1] or NaN; -1 if none. */
+export function checkBatch(x: usize, n: i32): i32 {
+  const stride = <usize>inStride << 2;
+  for (let i = 0; i < n; i++) {
+    if (!inUnitRange(x + <usize>i * stride, inCheck)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Classifies n inputs (inStride floats apart) into n * classes probabilities at dst. Checks every input
+ * before computing any, so a bad input leaves dst untouched. Returns OK, BAD_INPUT or NOT_FINITE (-2),
+ * with the offending input's index in errorIndex().
+ */
+export function classifyBatch(x: usize, n: i32, dst: usize): i32 {
+  failedAt = checkBatch(x, n);
+  if (failedAt >= 0) return BAD_INPUT;
+  const stride = <usize>inStride << 2;
+  const outBytes = <usize>classes << 2;
+  for (let i = 0; i < n; i++) {
+    const r = forward(table, nLayers, x + <usize>i * stride, bufA, bufB, qBuf, classes, dst + <usize>i * outBytes);
+    if (r < 0) {
+      failedAt = i;
+      return r;
+    }
+  }
+  return OK;
+}
+
+export function errorIndex(): i32 {
+  return failedAt;
+}
+
+// Our own abort (asconfig: --use abort=assembly/index/abort): trap, so the module imports nothing.
+function abort(_message: usize, _file: usize, _line: u32, _column: u32): void {
+  unreachable();
+}

@@ -1,0 +1,234 @@
+import { compileAsync, compileSync, chooseBackend, instantiateSync, BAD_INPUT, type Backend, type KernelExports, type SimdOption } from './engine.js';
+import { EngineError, InputError } from './errors.js';
+import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
+import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
+import { decodeModel, encodeModel } from './model-format.js';
+
+/** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
+export interface ClassifierOptions {
+  /** A model file's bytes (or an already decoded {@link Model}). */
+  model?: Uint8Array | ArrayBuffer | Model;
+  /** Use the SIMD build: `'auto'` (default) where supported, `'on'` or fail, `'off'` never. */
+  simd?: SimdOption;
+}
+
+/** The result of classifying one input. */
+export interface Classification {
+  /** The most probable class (for the digit models, the digit 0-9). */
+  digit: number;
+  /** Its probability. */
+  confidence: number;
+  /** One probability per class, summing to 1. */
+  probabilities: Float32Array;
+}
+
+/** What a classifier runs: the model's shape and its metadata. */
+export interface ModelInfo {
+  inputHeight: number;
+  inputWidth: number;
+  /** Values per input: inputHeight * inputWidth. */
+  inputs: number;
+  /** Probabilities per input (10 for digits). */
+  classes: number;
+  layers: { inputs: number; outputs: number; activation: Activation; weightType: WeightType }[];
+  /** Weights and biases, all layers. */
+  parameters: number;
+  metadata: ModelMetadata;
+}
+
+/** Inputs per call of the kernel's batch loop: bounds the wasm memory a batch needs (~6.6 MB). */
+const BATCH_CHUNK = 4096;
+
+function isArrayLikeOfNumbers(x: unknown): x is ArrayLike<number> {
+  return ArrayBuffer.isView(x) ? !(x instanceof DataView) : Array.isArray(x);
+}
+
+function slice(values: ArrayLike<number>, start: number, end: number): ArrayLike<number> {
+  return ArrayBuffer.isView(values) ? (values as Float32Array).subarray(start, end) : Array.prototype.slice.call(values, start, end);
+}
+
+/**
+ * A loaded model, ready to classify 20x20 inputs (row-major, ink 1.0, background 0.0).
+ * Create with {@link loadClassifier} or {@link loadClassifierSync}.
+ */
+export class Classifier {
+  /** The kernel build in use. */
+  readonly backend: Backend;
+  /** The model's shape and metadata. */
+  readonly model: ModelInfo;
+  #k: KernelExports | undefined;
+  readonly #plan: MemoryPlan;
+  #capacity = 0;
+  #f32!: Float32Array;
+  #in = 0;
+  #out = 0;
+
+  /** @internal Use loadClassifier / loadClassifierSync. */
+  constructor(exports: KernelExports, backend: Backend, model: Model) {
+    this.backend = backend;
+    const last = model.layers[model.layers.length - 1]!;
+    this.model = Object.freeze({
+      inputHeight: model.inputHeight,
+      inputWidth: model.inputWidth,
+      inputs: model.inputHeight * model.inputWidth,
+      classes: last.outputs,
+      layers: model.layers.map(({ inputs, outputs, activation, weightType }) => ({ inputs, outputs, activation, weightType })),
+      parameters: model.layers.reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0),
+      metadata: model.metadata,
+    });
+    this.#k = exports;
+    this.#plan = planMemory(model, exports.heapBase());
+    this.#reserve(1);
+    writeModel(exports.memory, this.#plan, model);
+    const p = this.#plan;
+    exports.configure(p.table, model.layers.length, p.bufA, p.bufB, p.qBuf, this.model.inputs, this.model.classes);
+  }
+
+  #kernel(): KernelExports {
+    if (!this.#k) throw new EngineError('disposed', 'this classifier has been disposed');
+    return this.#k;
+  }
+
+  /** Makes room for `n` inputs and their outputs in wasm memory. */
+  #reserve(n: number): void {
+    if (n <= this.#capacity) return;
+    const k = this.#kernel();
+    growMemory(k.memory, memoryBytes(this.#plan, this.model.classes, n));
+    this.#capacity = n;
+    this.#f32 = new Float32Array(k.memory.buffer);
+    this.#in = this.#plan.io;
+    this.#out = this.#plan.io + 4 * n * this.#plan.inStride;
+  }
+
+  /** Copies inputs [start, start + n) into the input region, one stride apart. */
+  #write(inputs: ArrayLike<number>, start: number, n: number): void {
+    const size = this.model.inputs;
+    const stride = this.#plan.inStride;
+    const base = this.#in >> 2;
+    if (stride === size) this.#f32.set(slice(inputs, start * size, (start + n) * size), base);
+    else for (let i = 0; i < n; i++) this.#f32.set(slice(inputs, (start + i) * size, (start + i + 1) * size), base + i * stride);
+  }
+
+  /** Explains why the input written at slot `slot` was refused. */
+  #inputError(slot: number, index?: number): InputError {
+    const base = (this.#in >> 2) + slot * this.#plan.inStride;
+    const where = index === undefined ? 'input' : `input ${index}`;
+    for (let i = 0; i < this.model.inputs; i++) {
+      const v = this.#f32[base + i]!;
+      if (!Number.isFinite(v)) return new InputError('not-finite', `${where}[${i}] is ${v}; values must be finite, in [0, 1]`, index);
+      if (v < 0 || v > 1) return new InputError('out-of-range', `${where}[${i}] is ${v}; values must lie in [0, 1]`, index);
+    }
+    return new InputError('out-of-range', `${where} has a value outside [0, 1]`, index);
+  }
+
+  #notFinite(index?: number): EngineError {
+    const where = index === undefined ? '' : ` for input ${index}`;
+    return new EngineError('not-finite-output', `the model's values overflowed${where}: its weights are too large`);
+  }
+
+  #checkInputs(inputs: unknown, what: string): asserts inputs is ArrayLike<number> {
+    if (!isArrayLikeOfNumbers(inputs)) throw new InputError('bad-type', `${what} must be a Float32Array (or an array of numbers)`);
+  }
+
+  /**
+   * Classifies one input: `inputs` values (400 for the default models), row-major, each in [0, 1].
+   * @throws {InputError} wrong type or length (`bad-type`, `bad-length`), NaN or ±Infinity
+   * (`not-finite`), a value outside [0, 1] (`out-of-range`).
+   */
+  classify(input: ArrayLike<number>): Classification {
+    const k = this.#kernel();
+    this.#checkInputs(input, 'input');
+    if (input.length !== this.model.inputs) {
+      throw new InputError('bad-length', `input has ${input.length} values, the model takes ${this.model.inputs}`);
+    }
+    this.#write(input, 0, 1);
+    const digit = k.classify(this.#in, this.#out);
+    if (digit < 0) throw digit === BAD_INPUT ? this.#inputError(0) : this.#notFinite();
+    const o = this.#out >> 2;
+    const probabilities = this.#f32.slice(o, o + this.model.classes);
+    return { digit, confidence: probabilities[digit]!, probabilities };
+  }
+
+  /**
+   * Classifies n inputs laid end to end (`n * inputs` values) and returns their probabilities laid end
+   * to end (`n * classes` values), written into `out` when given (its length must be exactly that).
+   * Every input is checked before any result is written: a bad input throws {@link InputError} with
+   * its `index`, and leaves `out` untouched.
+   */
+  classifyBatch(inputs: ArrayLike<number>, out?: Float32Array): Float32Array {
+    const k = this.#kernel();
+    this.#checkInputs(inputs, 'inputs');
+    const size = this.model.inputs;
+    const classes = this.model.classes;
+    if (inputs.length % size !== 0) {
+      throw new InputError('bad-length', `inputs has ${inputs.length} values, not a multiple of the model's ${size}`);
+    }
+    const n = inputs.length / size;
+    if (out !== undefined && (!(out instanceof Float32Array) || out.length !== n * classes)) {
+      throw new InputError('bad-output', `out must be a Float32Array of ${n * classes} values (${n} inputs x ${classes})`);
+    }
+    const result = out ?? new Float32Array(n * classes);
+    if (n === 0) return result;
+    this.#reserve(Math.min(n, BATCH_CHUNK));
+    if (n > BATCH_CHUNK) {
+      // Several chunks: check them all first, so that no result is written when a later input is bad.
+      for (let start = 0; start < n; start += BATCH_CHUNK) {
+        const m = Math.min(BATCH_CHUNK, n - start);
+        this.#write(inputs, start, m);
+        const bad = k.checkBatch(this.#in, m);
+        if (bad >= 0) throw this.#inputError(bad, start + bad);
+      }
+    }
+    for (let start = 0; start < n; start += BATCH_CHUNK) {
+      const m = Math.min(BATCH_CHUNK, n - start);
+      this.#write(inputs, start, m);
+      const status = k.classifyBatch(this.#in, m, this.#out);
+      if (status < 0) {
+        const i = k.errorIndex();
+        throw status === BAD_INPUT ? this.#inputError(i, start + i) : this.#notFinite(start + i);
+      }
+      const o = this.#out >> 2;
+      result.set(this.#f32.subarray(o, o + m * classes), start * classes);
+    }
+    return result;
+  }
+
+  /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */
+  dispose(): void {
+    this.#k = undefined;
+    this.#f32 = new Float32Array(0);
+    this.#capacity = 0;
+  }
+}
+
+function resolveModel(options: ClassifierOptions): Model {
+  const m = options.model;
+  if (m === undefined) {
+    throw new EngineError('no-default-model', 'no default model is embedded yet: pass options.model (the bytes of a .tdm file)');
+  }
+  // A Model object is validated by the same checks as a file.
+  return m instanceof Uint8Array || m instanceof ArrayBuffer || ArrayBuffer.isView(m) ? decodeModel(m) : decodeModel(encodeModel(m as Model));
+}
+
+function checkOptions(options: unknown): ClassifierOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') throw new EngineError('bad-option', 'options must be an object');
+  return options as ClassifierOptions;
+}
+
+/** Loads a classifier without awaiting anything (the wasm module is small enough for sync compilation). */
+export function loadClassifierSync(options?: ClassifierOptions): Classifier {
+  const o = checkOptions(options);
+  const backend = chooseBackend(o.simd);
+  const model = resolveModel(o);
+  return new Classifier(instantiateSync(compileSync(backend)), backend, model);
+}
+
+/** Loads a classifier, compiling the wasm module asynchronously the first time. */
+export async function loadClassifier(options?: ClassifierOptions): Promise<Classifier> {
+  const o = checkOptions(options);
+  const backend = chooseBackend(o.simd);
+  const model = resolveModel(o);
+  const module = await compileAsync(backend);
+  return new Classifier(instantiateSync(module), backend, model);
+}

@@ -1,0 +1,60 @@
+/** Base class of every error tinydigit throws on purpose; `code` says what went wrong, for programs. */
+export class TinydigitError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Why a model file (or a model object given to `encodeModel`) was refused. */
+export type ModelFormatErrorCode =
+  | 'invalid-argument'
+  | 'truncated'
+  | 'trailing-bytes'
+  | 'bad-magic'
+  | 'unsupported-version'
+  | 'bad-header'
+  | 'too-large'
+  | 'bad-activation'
+  | 'bad-weight-type'
+  | 'shape-mismatch'
+  | 'crc-mismatch'
+  | 'bad-metadata'
+  | 'bad-padding'
+  | 'non-finite'
+  | 'bad-scale';
+
+/** A model file is malformed, corrupt, over the format's limits, or not a valid dense stack. */
+export class ModelFormatError extends TinydigitError {
+  declare readonly code: ModelFormatErrorCode;
+  constructor(code: ModelFormatErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
+/** Why an input was refused. */
+export type InputErrorCode = 'bad-type' | 'bad-length' | 'not-finite' | 'out-of-range' | 'bad-output';
+
+/** An input given to `classify`/`classifyBatch` (or an output buffer) is not usable. */
+export class InputError extends TinydigitError {
+  declare readonly code: InputErrorCode;
+  /** For batches: the index of the offending input. */
+  readonly index: number | undefined;
+  constructor(code: InputErrorCode, message: string, index?: number) {
+    super(code, message);
+    this.index = index;
+  }
+}
+
+/** Why the engine could not do what was asked. */
+export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option' | 'no-default-model';
+
+/** The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow. */
+export class EngineError extends TinydigitError {
+  declare readonly code: EngineErrorCode;
+  constructor(code: EngineErrorCode, message: string) {
+    super(code, message);
+  }
+}

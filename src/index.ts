@@ -1,0 +1,10 @@
+export { Classifier, loadClassifier, loadClassifierSync } from './classifier.js';
+export type { Classification, ClassifierOptions, ModelInfo } from './classifier.js';
+export { simdSupported } from './engine.js';
+export type { Backend, SimdOption } from './engine.js';
+export { EngineError, InputError, ModelFormatError, TinydigitError } from './errors.js';
+export type { EngineErrorCode, InputErrorCode, ModelFormatErrorCode } from './errors.js';
+export { MODEL_LIMITS } from './model.js';
+export type { Activation, DenseLayer, DenseLayerF32, DenseLayerInt8, Model, ModelMetadata, WeightType } from './model.js';
+export { decodeModel, encodeModel, MODEL_FORMAT_VERSION } from './model-format.js';
+export { quantizeModel } from './quantize.js';

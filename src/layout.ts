@@ -1,0 +1,97 @@
+// Lays a model out in the module's linear memory in the form the kernels read (assembly/forward.ts):
+// f32 weights input-major with outputs padded to 4, int8 weights output-major with rows padded to 8.
+import type { Model } from './model.js';
+
+/** Bytes per layer-table entry; must match LAYER_BYTES in assembly/forward.ts. */
+export const LAYER_BYTES = 40;
+const PAGE = 65536;
+
+const align = (n: number, a: number) => Math.ceil(n / a) * a;
+
+/** Largest quantized activation for an int8 layer with inPad8 inputs, so that no i32 sum can overflow. */
+export function int8ActivationLimit(inPad8: number): number {
+  return Math.min(32767, Math.floor(0x7fffffff / (128 * inPad8)));
+}
+
+export interface MemoryPlan {
+  table: number;
+  layers: { w: number; b: number; s: number; outPad: number; inPad8: number }[];
+  bufA: number;
+  bufB: number;
+  qBuf: number;
+  /** Floats between consecutive inputs in the input region (inputs rounded up to 8). */
+  inStride: number;
+  /** Start of the input region; the output region follows it, sized by `capacity`. */
+  io: number;
+}
+
+export function planMemory(model: Model, heapBase: number): MemoryPlan {
+  let p = align(heapBase, 16);
+  const table = p;
+  p += align(LAYER_BYTES * model.layers.length, 16);
+  let widest = 0;
+  let widestInt8 = 0;
+  const layers = model.layers.map((l) => {
+    const outPad = align(l.outputs, 4);
+    const inPad8 = align(l.inputs, 8);
+    widest = Math.max(widest, outPad);
+    const w = p;
+    p += align(l.weightType === 'f32' ? 4 * l.inputs * outPad : outPad * inPad8, 16);
+    const b = p;
+    p += 4 * outPad;
+    let s = 0;
+    if (l.weightType === 'int8') {
+      widestInt8 = Math.max(widestInt8, inPad8);
+      s = p;
+      p += 4 * outPad;
+    }
+    return { w, b, s, outPad, inPad8 };
+  });
+  const bufBytes = align(4 * (widest + 8), 16);
+  const bufA = p;
+  const bufB = bufA + bufBytes;
+  const qBuf = bufB + bufBytes;
+  p = qBuf + align(2 * widestInt8, 16);
+  return { table, layers, bufA, bufB, qBuf, inStride: align(model.layers[0]!.inputs, 8), io: p };
+}
+
+/** Bytes of memory needed for the plan with room for `capacity` inputs and their outputs. */
+export function memoryBytes(plan: MemoryPlan, classes: number, capacity: number): number {
+  return plan.io + capacity * 4 * (plan.inStride + classes);
+}
+
+export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
+  const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
+  if (missing > 0) memory.grow(missing);
+}
+
+/** Writes the layer table, weights, biases and scales. Memory must be large enough and still zeroed. */
+export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: Model): void {
+  const buf = memory.buffer;
+  const f32 = new Float32Array(buf);
+  const i32 = new Int32Array(buf);
+  const i8 = new Int8Array(buf);
+  model.layers.forEach((l, k) => {
+    const { w, b, s, outPad, inPad8 } = plan.layers[k]!;
+    const e = (plan.table + LAYER_BYTES * k) >> 2;
+    i32[e] = l.inputs;
+    i32[e + 1] = outPad;
+    i32[e + 2] = inPad8;
+    i32[e + 3] = l.activation === 'relu' ? 1 : 0;
+    i32[e + 4] = l.weightType === 'int8' ? 1 : 0;
+    i32[e + 5] = w;
+    i32[e + 6] = b;
+    i32[e + 7] = s;
+    f32[e + 8] = int8ActivationLimit(inPad8);
+    f32.set(l.biases, b >> 2);
+    if (l.weightType === 'f32') {
+      const base = w >> 2;
+      for (let j = 0; j < l.outputs; j++) {
+        for (let i = 0; i < l.inputs; i++) f32[base + i * outPad + j] = l.weights[j * l.inputs + i]!;
+      }
+    } else {
+      f32.set(l.scales, s >> 2);
+      for (let j = 0; j < l.outputs; j++) i8.set(l.weights.subarray(j * l.inputs, (j + 1) * l.inputs), w + j * inPad8);
+    }
+  });
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { EngineError, InputError, encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
+import { DEFAULT_DIMS, randomInputs, randomModel } from './helpers/random-model.js';
+
+const model = randomModel(3, DEFAULT_DIMS, 20, 20);
+const bytes = encodeModel(model);
+const inputs = randomInputs(4, 8, 400);
+const one = inputs.subarray(0, 400);
+
+function errorOf(f: () => unknown): { cls: string; code: string; index?: number } | 'no error' {
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    const err = e as InputError;
+    return { cls: err.constructor.name, code: err.code, ...(err.index !== undefined ? { index: err.index } : {}) };
+  }
+}
+
+describe('Classifier', () => {
+  it('loads from bytes, sync and async, and describes its model', async () => {
+    const a = loadClassifierSync({ model: bytes });
+    const b = await loadClassifier({ model: bytes.buffer as ArrayBuffer });
+    expect(a.backend).toBe('wasm-simd');
+    expect(b.model).toEqual(a.model);
+    expect(a.model).toMatchObject({ inputHeight: 20, inputWidth: 20, inputs: 400, classes: 10, parameters: 10_000 + 25 + 375 + 15 + 150 + 10 });
+    expect(a.model.layers).toEqual(model.layers.map(({ inputs, outputs, activation, weightType }) => ({ inputs, outputs, activation, weightType })));
+    expect(a.model.metadata).toEqual({ seed: 3 });
+    expect(Array.from(a.classify(one).probabilities)).toEqual(Array.from(b.classify(one).probabilities));
+  });
+
+  it('takes arrays of numbers and Float64Arrays as well as Float32Arrays', () => {
+    const c = loadClassifierSync({ model: bytes });
+    const ref = c.classify(one).probabilities;
+    expect(c.classify(Array.from(one)).probabilities).toEqual(ref);
+    expect(c.classify(Float64Array.from(one)).probabilities).toEqual(ref);
+    expect(c.classifyBatch(Array.from(inputs)).subarray(0, 10)).toEqual(ref);
+  });
+
+  it('refuses bad inputs with typed errors', () => {
+    const c = loadClassifierSync({ model: bytes });
+    const bad = (i: number, v: number) => Float32Array.from(one, (x, k) => (k === i ? v : x));
+    expect(errorOf(() => c.classify(new Float32Array(399)))).toEqual({ cls: 'InputError', code: 'bad-length' });
+    expect(errorOf(() => c.classify('0'.repeat(400) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
+    expect(errorOf(() => c.classify(null as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
+    expect(errorOf(() => c.classify(bad(5, NaN)))).toEqual({ cls: 'InputError', code: 'not-finite' });
+    expect(errorOf(() => c.classify(bad(399, Infinity)))).toEqual({ cls: 'InputError', code: 'not-finite' });
+    expect(errorOf(() => c.classify(bad(0, -0.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
+    expect(errorOf(() => c.classify(bad(200, 1.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
+    expect(errorOf(() => c.classify(bad(200, 1)))).toBe('no error');
+    expect(() => c.classify(bad(123, 2))).toThrow(/input\[123\] is 2/);
+  });
+
+  it('checks a whole batch before writing any result', () => {
+    const c = loadClassifierSync({ model: bytes });
+    const batch = inputs.slice();
+    batch[5 * 400 + 7] = NaN;
+    const out = new Float32Array(80).fill(-1);
+    expect(errorOf(() => c.classifyBatch(batch, out))).toEqual({ cls: 'InputError', code: 'not-finite', index: 5 });
+    expect(out.every((v) => v === -1)).toBe(true);
+    // over several kernel chunks too
+    const big = randomInputs(5, 9000, 400);
+    big[8500 * 400] = 3;
+    const bigOut = new Float32Array(90_000).fill(-1);
+    expect(errorOf(() => c.classifyBatch(big, bigOut))).toEqual({ cls: 'InputError', code: 'out-of-range', index: 8500 });
+    expect(bigOut.every((v) => v === -1)).toBe(true);
+  });
+
+  it('validates batch shapes and the output buffer', () => {
+    const c = loadClassifierSync({ model: bytes });
+    expect(errorOf(() => c.classifyBatch(new Float32Array(401)))).toEqual({ cls: 'InputError', code: 'bad-length' });
+    expect(errorOf(() => c.classifyBatch(inputs, new Float32Array(79)))).toEqual({ cls: 'InputError', code: 'bad-output' });
+    expect(errorOf(() => c.classifyBatch(inputs, new Float64Array(80) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-output' });
+    expect(c.classifyBatch(new Float32Array(0))).toEqual(new Float32Array(0));
+    const out = new Float32Array(80);
+    expect(c.classifyBatch(inputs, out)).toBe(out);
+  });
+
+  it('throws after dispose, and options are checked', () => {
+    const c = loadClassifierSync({ model: bytes });
+    c.dispose();
+    expect(errorOf(() => c.classify(one))).toEqual({ cls: 'EngineError', code: 'disposed' });
+    expect(errorOf(() => c.classifyBatch(inputs))).toEqual({ cls: 'EngineError', code: 'disposed' });
+    expect(errorOf(() => loadClassifierSync({ model: bytes, simd: 'yes' as 'on' }))).toEqual({ cls: 'EngineError', code: 'bad-option' });
+    expect(errorOf(() => loadClassifierSync(42 as unknown as undefined))).toEqual({ cls: 'EngineError', code: 'bad-option' });
+    expect(errorOf(() => loadClassifierSync({ model: new Uint8Array(10) }))).toEqual({ cls: 'ModelFormatError', code: 'truncated' });
+  });
+
+  it('says plainly that no default model is embedded yet', async () => {
+    expect(errorOf(() => loadClassifierSync())).toEqual({ cls: 'EngineError', code: 'no-default-model' });
+    await expect(loadClassifier()).rejects.toBeInstanceOf(EngineError);
+  });
+
+  it('reports overflow inside the network instead of returning NaN', () => {
+    const huge = randomModel(6, DEFAULT_DIMS, 20, 20);
+    huge.layers[0]!.weights.fill(3e38);
+    const c = loadClassifierSync({ model: huge });
+    expect(errorOf(() => c.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+    expect(errorOf(() => c.classifyBatch(new Float32Array(800).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+    const q = loadClassifierSync({ model: quantizeModel(huge) });
+    expect(errorOf(() => q.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+  });
+
+  it('keeps classifiers with different models independent', () => {
+    const other = randomModel(99, [400, 64, 10], 20, 20, 'all');
+    const cs: Classifier[] = [];
+    for (let i = 0; i < 6; i++) cs.push(loadClassifierSync({ model: i % 2 ? other : model, simd: i % 3 === 0 ? 'off' : 'auto' }));
+    const expectA = loadClassifierSync({ model }).classifyBatch(inputs);
+    const expectB = loadClassifierSync({ model: other }).classifyBatch(inputs);
+    for (let round = 0; round < 3; round++) {
+      cs.forEach((c, i) => expect(c.classifyBatch(inputs)).toEqual(i % 2 ? expectB : expectA));
+    }
+  });
+});
