@@ -80,3 +80,5 @@ export function errorIndex(): i32 {
 function abort(_message: usize, _file: usize, _line: u32, _column: u32): void {
   unreachable();
 }
+
+export { preprocess } from "./preprocess";

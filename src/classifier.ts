@@ -1,13 +1,18 @@
+import { DEFAULT_MODEL_NAMES, defaultModelBytes, type DefaultModelName } from './default-model.js';
 import { compileAsync, compileSync, chooseBackend, instantiateSync, BAD_INPUT, type Backend, type KernelExports, type SimdOption } from './engine.js';
 import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
 import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
 import { decodeModel, encodeModel } from './model-format.js';
+import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
-  /** A model file's bytes (or an already decoded {@link Model}). */
-  model?: Uint8Array | ArrayBuffer | Model;
+  /**
+   * The model: `'default'` (the embedded 400-25-15-10, f32; used when absent), `'default-int8'` (the same
+   * network with int8 weights), a model file's bytes, or an already decoded {@link Model}.
+   */
+  model?: DefaultModelName | Uint8Array | ArrayBuffer | Model;
   /** Use the SIMD build: `'auto'` (default) where supported, `'on'` or fail, `'off'` never. */
   simd?: SimdOption;
 }
@@ -193,6 +198,16 @@ export class Classifier {
     return result;
   }
 
+  /**
+   * Preprocesses an image (see {@link preprocess}) to the model's input size and classifies it.
+   * Returns `null` when the image holds no ink: an empty canvas is not a digit.
+   */
+  classifyImage(image: ImageLike, options: { polarity?: Polarity } = {}): Classification | null {
+    this.#kernel();
+    const input = preprocess(image, { polarity: options.polarity ?? 'auto', width: this.model.inputWidth, height: this.model.inputHeight });
+    return input && this.classify(input);
+  }
+
   /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */
   dispose(): void {
     this.#k = undefined;
@@ -202,9 +217,12 @@ export class Classifier {
 }
 
 function resolveModel(options: ClassifierOptions): Model {
-  const m = options.model;
-  if (m === undefined) {
-    throw new EngineError('no-default-model', 'no default model is embedded yet: pass options.model (the bytes of a .tdm file)');
+  const m = options.model ?? 'default';
+  if (typeof m === 'string') {
+    if (!DEFAULT_MODEL_NAMES.includes(m)) {
+      throw new EngineError('bad-option', `model must be ${DEFAULT_MODEL_NAMES.map((n) => `'${n}'`).join(' or ')}, model bytes or a Model, got '${m}'`);
+    }
+    return decodeModel(defaultModelBytes(m));
   }
   // A Model object is validated by the same checks as a file.
   return m instanceof Uint8Array || m instanceof ArrayBuffer || ArrayBuffer.isView(m) ? decodeModel(m) : decodeModel(encodeModel(m as Model));

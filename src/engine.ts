@@ -1,4 +1,5 @@
 // Chooses and compiles the wasm module: SIMD where the runtime validates it, scalar otherwise.
+import { fromBase64 } from './base64.js';
 import { EngineError } from './errors.js';
 import { SCALAR_WASM_BASE64, SIMD_WASM_BASE64 } from './generated/wasm.js';
 
@@ -17,6 +18,7 @@ export interface KernelExports {
   classifyBatch(x: number, n: number, dst: number): number;
   checkBatch(x: number, n: number): number;
   errorIndex(): number;
+  preprocess(src: number, w: number, h: number, channels: number, polarity: number, ink: number, tmp: number, dst: number, outW: number, outH: number): number;
 }
 
 /** Status codes returned by the kernels. */
@@ -49,11 +51,7 @@ export function chooseBackend(simd: SimdOption = 'auto'): Backend {
 }
 
 function wasmBytes(backend: Backend): Uint8Array<ArrayBuffer> {
-  const b64 = backend === 'wasm-simd' ? SIMD_WASM_BASE64 : SCALAR_WASM_BASE64;
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
+  return fromBase64(backend === 'wasm-simd' ? SIMD_WASM_BASE64 : SCALAR_WASM_BASE64);
 }
 
 /** The compiled module for a backend; compiled once per process (it is under 4 KB, so sync is allowed). */

@@ -35,9 +35,17 @@ export class ModelFormatError extends TinydigitError {
 }
 
 /** Why an input was refused. */
-export type InputErrorCode = 'bad-type' | 'bad-length' | 'not-finite' | 'out-of-range' | 'bad-output';
+export type InputErrorCode =
+  | 'bad-type'
+  | 'bad-length'
+  | 'not-finite'
+  | 'out-of-range'
+  | 'bad-output'
+  | 'bad-image'
+  | 'image-too-large'
+  | 'bad-option';
 
-/** An input given to `classify`/`classifyBatch` (or an output buffer) is not usable. */
+/** An input given to `classify`/`classifyBatch`/`preprocess` (or an output buffer) is not usable. */
 export class InputError extends TinydigitError {
   declare readonly code: InputErrorCode;
   /** For batches: the index of the offending input. */
@@ -49,7 +57,7 @@ export class InputError extends TinydigitError {
 }
 
 /** Why the engine could not do what was asked. */
-export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option' | 'no-default-model';
+export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option';
 
 /** The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow. */
 export class EngineError extends TinydigitError {

@@ -8,3 +8,7 @@ export { MODEL_LIMITS } from './model.js';
 export type { Activation, DenseLayer, DenseLayerF32, DenseLayerInt8, Model, ModelMetadata, WeightType } from './model.js';
 export { decodeModel, encodeModel, MODEL_FORMAT_VERSION } from './model-format.js';
 export { quantizeModel } from './quantize.js';
+export { preprocess, MAX_IMAGE_SIDE } from './preprocess.js';
+export type { ImageLike, Polarity, PreprocessOptions } from './preprocess.js';
+export { defaultModelBytes } from './default-model.js';
+export type { DefaultModelName } from './default-model.js';

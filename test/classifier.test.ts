@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError, InputError, encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
+import { InputError, encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
 import { DEFAULT_DIMS, randomInputs, randomModel } from './helpers/random-model.js';
 
 const model = randomModel(3, DEFAULT_DIMS, 20, 20);
@@ -86,9 +86,13 @@ describe('Classifier', () => {
     expect(errorOf(() => loadClassifierSync({ model: new Uint8Array(10) }))).toEqual({ cls: 'ModelFormatError', code: 'truncated' });
   });
 
-  it('says plainly that no default model is embedded yet', async () => {
-    expect(errorOf(() => loadClassifierSync())).toEqual({ cls: 'EngineError', code: 'no-default-model' });
-    await expect(loadClassifier()).rejects.toBeInstanceOf(EngineError);
+  it('embeds the default models, f32 and int8', async () => {
+    const f32 = await loadClassifier();
+    const int8 = loadClassifierSync({ model: 'default-int8' });
+    expect(f32.model.layers.map((l) => `${l.inputs}-${l.outputs}-${l.activation}-${l.weightType}`)).toEqual(['400-25-relu-f32', '25-15-relu-f32', '15-10-softmax-f32']);
+    expect(int8.model.layers.every((l) => l.weightType === 'int8')).toBe(true);
+    expect(f32.model.metadata).toMatchObject({ architecture: '400-25-15-10', weightType: 'f32', seed: expect.any(Number), trainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect(errorOf(() => loadClassifierSync({ model: 'best' as 'default' }))).toEqual({ cls: 'EngineError', code: 'bad-option' });
   });
 
   it('reports overflow inside the network instead of returning NaN', () => {

@@ -1,0 +1,137 @@
+// Any raster to the network's input: ink 1.0 on background 0.0, the ink's bounding box scaled (aspect
+// kept, area resampling) to fit outW x outH, centred. Plain scalar code: identical in both builds.
+
+export const POLARITY_AUTO: i32 = 0;
+export const POLARITY_DARK_ON_LIGHT: i32 = 1;
+export const POLARITY_LIGHT_ON_DARK: i32 = 2;
+
+/** Ink must rise this far (of 255) above the background for an image to hold a digit. */
+const MIN_CONTRAST: f32 = 32;
+/** Pixels above background + this share of the contrast count for the bounding box. */
+const BOX_THRESHOLD: f32 = 0.2;
+
+function borderMean(p: usize, w: i32, h: i32): f32 {
+  let sum: u32 = 0;
+  let count: u32 = 0;
+  for (let x = 0; x < w; x++) {
+    sum += load<u8>(p + <usize>x);
+    count++;
+    if (h > 1) {
+      sum += load<u8>(p + <usize>((h - 1) * w + x));
+      count++;
+    }
+  }
+  for (let y = 1; y < h - 1; y++) {
+    sum += load<u8>(p + <usize>(y * w));
+    count++;
+    if (w > 1) {
+      sum += load<u8>(p + <usize>(y * w + w - 1));
+      count++;
+    }
+  }
+  return <f32>sum / <f32>count;
+}
+
+/** Fills ink (w * h bytes) from src: alpha where the image has any transparency, else luminance with polarity. */
+function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize): void {
+  const n = <usize>w * <usize>h;
+  let alpha = false;
+  if (channels == 4) {
+    for (let i: usize = 0; i < n; i++) {
+      if (load<u8>(src + (i << 2), 3) != 255) {
+        alpha = true;
+        break;
+      }
+    }
+  }
+  if (alpha) {
+    for (let i: usize = 0; i < n; i++) store<u8>(ink + i, load<u8>(src + (i << 2), 3));
+    return;
+  }
+  if (channels == 1) memory.copy(ink, src, n);
+  else {
+    for (let i: usize = 0; i < n; i++) {
+      const p = src + i * <usize>channels;
+      store<u8>(ink + i, (77 * <u32>load<u8>(p) + 150 * <u32>load<u8>(p, 1) + 29 * <u32>load<u8>(p, 2) + 128) >> 8);
+    }
+  }
+  const dark = polarity == POLARITY_DARK_ON_LIGHT || (polarity == POLARITY_AUTO && borderMean(ink, w, h) > 127.5);
+  if (dark) for (let i: usize = 0; i < n; i++) store<u8>(ink + i, 255 - load<u8>(ink + i));
+}
+
+/**
+ * Preprocesses a w x h image of 1, 3 or 4 channels at src into outW x outH floats at dst.
+ * ink needs w * h bytes, tmp h * outW floats. Returns 1, or 0 when the image holds no ink.
+ */
+export function preprocess(
+  src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize, tmp: usize, dst: usize, outW: i32, outH: i32,
+): i32 {
+  inkMap(src, w, h, channels, polarity, ink);
+  const n = <usize>w * <usize>h;
+  const bg = borderMean(ink, w, h);
+  let peak: u32 = 0;
+  for (let i: usize = 0; i < n; i++) peak = max<u32>(peak, load<u8>(ink + i));
+  const contrast = <f32>peak - bg;
+  if (!(contrast >= MIN_CONTRAST)) return 0;
+  const threshold = bg + contrast * BOX_THRESHOLD;
+  let x0 = w;
+  let x1 = -1;
+  let y0 = h;
+  let y1 = -1;
+  for (let y = 0; y < h; y++) {
+    const row = ink + <usize>(y * w);
+    for (let x = 0; x < w; x++) {
+      if (<f32>load<u8>(row + <usize>x) > threshold) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        y1 = y;
+      }
+    }
+  }
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  const s = min<f64>(<f64>outW / <f64>bw, <f64>outH / <f64>bh);
+  const ox = (<f64>outW - <f64>bw * s) * 0.5;
+  const oy = (<f64>outH - <f64>bh * s) * 0.5;
+  const scale: f32 = 1 / contrast;
+  const rowBytes = <usize>outW << 2;
+  // Horizontal pass: each box row into outW columns, each pixel spread over the columns it covers.
+  memory.fill(tmp, 0, <usize>bh * rowBytes);
+  for (let y = y0; y <= y1; y++) {
+    const row = ink + <usize>(y * w);
+    const t = tmp + <usize>(y - y0) * rowBytes;
+    for (let x = x0; x <= x1; x++) {
+      const v = min<f32>(max<f32>((<f32>load<u8>(row + <usize>x) - bg) * scale, 0), 1);
+      if (v == 0) continue;
+      const a = <f64>(x - x0) * s + ox;
+      const b = a + s;
+      const uEnd = min<i32>(<i32>Math.ceil(b), outW);
+      for (let u = max<i32>(<i32>Math.floor(a), 0); u < uEnd; u++) {
+        const cover = <f32>(min<f64>(b, <f64>(u + 1)) - max<f64>(a, <f64>u));
+        const p = t + (<usize>u << 2);
+        store<f32>(p, load<f32>(p) + v * cover);
+      }
+    }
+  }
+  // Vertical pass: each box row into the output rows it covers.
+  memory.fill(dst, 0, <usize>outH * rowBytes);
+  for (let y = y0; y <= y1; y++) {
+    const t = tmp + <usize>(y - y0) * rowBytes;
+    const a = <f64>(y - y0) * s + oy;
+    const b = a + s;
+    const vEnd = min<i32>(<i32>Math.ceil(b), outH);
+    for (let v = max<i32>(<i32>Math.floor(a), 0); v < vEnd; v++) {
+      const cover = <f32>(min<f64>(b, <f64>(v + 1)) - max<f64>(a, <f64>v));
+      const d = dst + <usize>v * rowBytes;
+      for (let u = 0; u < outW; u++) {
+        const p = d + (<usize>u << 2);
+        store<f32>(p, load<f32>(p) + load<f32>(t + (<usize>u << 2)) * cover);
+      }
+    }
+  }
+  // Sums of coverages can exceed 1 by an ulp; the network's inputs must stay in [0, 1].
+  const end = dst + <usize>outH * rowBytes;
+  for (let p = dst; p < end; p += 4) store<f32>(p, min<f32>(load<f32>(p), 1));
+  return 1;
+}

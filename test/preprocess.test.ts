@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, preprocess, type ImageLike } from '../src/index.js';
+
+/** A w x h single-channel canvas with ink painted by `paint(x, y)` in [0, 1] (1 = full ink). */
+function inkCanvas(w: number, h: number, paint: (x: number, y: number) => number): Float32Array {
+  const ink = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) ink[y * w + x] = paint(x, y);
+  return ink;
+}
+const rgba = (ink: Float32Array, w: number, h: number, mode: 'dark-on-light' | 'transparent'): ImageLike => {
+  const data = new Uint8ClampedArray(w * h * 4);
+  ink.forEach((v, i) => {
+    if (mode === 'transparent') data.set([0, 0, 0, Math.round(v * 255)], i * 4);
+    else data.set([255 - Math.round(v * 255), 255 - Math.round(v * 255), 255 - Math.round(v * 255), 255], i * 4);
+  });
+  return { data, width: w, height: h };
+};
+const gray = (ink: Float32Array, w: number, h: number, invert: boolean): ImageLike => ({
+  data: Uint8Array.from(ink, (v) => (invert ? 255 - Math.round(v * 255) : Math.round(v * 255))),
+  width: w,
+  height: h,
+});
+const rgb = (ink: Float32Array, w: number, h: number): ImageLike => {
+  const data = new Uint8Array(w * h * 3);
+  // dark blue ink on a light yellow background: polarity from luminance
+  ink.forEach((v, i) => data.set(v > 0.5 ? [20, 30, 120] : [250, 240, 180], i * 3));
+  return { data, width: w, height: h, channels: 3 };
+};
+
+/** Bounding box of values > t in a 20x20 output. */
+function box(x: Float32Array, t = 0.05) {
+  let x0 = 20, x1 = -1, y0 = 20, y1 = -1;
+  for (let i = 0; i < 400; i++) {
+    if (x[i]! > t) {
+      const c = i % 20, r = Math.floor(i / 20);
+      x0 = Math.min(x0, c); x1 = Math.max(x1, c); y0 = Math.min(y0, r); y1 = Math.max(y1, r);
+    }
+  }
+  return { x0, x1, y0, y1, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+const sum = (x: Float32Array) => x.reduce((a, b) => a + b, 0);
+
+describe('preprocess', () => {
+  // An upright bar 60 wide, 200 tall, off-centre on a 280x280 canvas.
+  const bar = inkCanvas(280, 280, (x, y) => (x >= 30 && x < 90 && y >= 50 && y < 250 ? 1 : 0));
+
+  it('scales the ink box so the longer side is 20 px, keeps the aspect ratio, and centres it', () => {
+    const x = preprocess(rgba(bar, 280, 280, 'dark-on-light'))!;
+    expect(x).toBeInstanceOf(Float32Array);
+    expect(x.length).toBe(400);
+    // 60x200 → 6x20, centred: columns 7..12, all rows
+    expect(box(x)).toEqual({ x0: 7, x1: 12, y0: 0, y1: 19, w: 6, h: 20 });
+    expect(x[10 * 20 + 9]).toBeCloseTo(1, 6);
+    expect(x[10 * 20 + 3]).toBe(0);
+    expect(sum(x)).toBeCloseTo(120, 3);
+    expect(Math.max(...x)).toBeLessThanOrEqual(1);
+  });
+
+  it('gives the same 20x20 for every encoding of the same drawing', () => {
+    const ref = preprocess(rgba(bar, 280, 280, 'dark-on-light'))!;
+    for (const img of [rgba(bar, 280, 280, 'transparent'), gray(bar, 280, 280, false), gray(bar, 280, 280, true), rgb(bar, 280, 280)]) {
+      expect(Array.from(preprocess(img)!)).toEqual(Array.from(ref));
+    }
+  });
+
+  it('reads a thin anti-aliased stroke on a transparent canvas', () => {
+    // a 3-px diagonal stroke from (40,40) to (240,240), anti-aliased by distance
+    const stroke = inkCanvas(280, 280, (x, y) => {
+      if (x < 38 || x > 242 || y < 38 || y > 242) return 0;
+      const d = Math.abs(x - y) / Math.SQRT2;
+      return Math.max(0, Math.min(1, 2 - d));
+    });
+    const x = preprocess(rgba(stroke, 280, 280, 'transparent'))!;
+    const b = box(x);
+    expect(b.w).toBeGreaterThanOrEqual(19);
+    expect(b.h).toBeGreaterThanOrEqual(19);
+    // ink on the diagonal, none in the far corners
+    for (let i = 1; i < 19; i++) expect(x[i * 20 + i]).toBeGreaterThan(0.1);
+    expect(x[19]).toBe(0);
+    expect(x[19 * 20]).toBe(0);
+  });
+
+  it('follows an explicit polarity, and auto-detects it from the border', () => {
+    const img = gray(bar, 280, 280, false); // light ink on dark
+    expect(box(preprocess(img, { polarity: 'light-on-dark' })!).w).toBe(6);
+    expect(preprocess(img, { polarity: 'light-on-dark' })).toEqual(preprocess(img));
+    // Read the other way round, the border becomes "ink": no contrast against the background, no digit.
+    expect(preprocess(img, { polarity: 'dark-on-light' })).toBeNull();
+  });
+
+  it('handles tiny and huge images', () => {
+    const tiny = inkCanvas(8, 8, (x, y) => (x >= 3 && x <= 4 && y >= 1 && y <= 6 ? 1 : 0));
+    // 2x6 → 6.67x20, centred from column 6.67: columns 6 and 13 partly covered
+    expect(box(preprocess(gray(tiny, 8, 8, false))!)).toEqual({ x0: 6, x1: 13, y0: 0, y1: 19, w: 8, h: 20 });
+    const w = 4096;
+    const big = new Uint8Array(w * w).fill(255);
+    for (let y = 1000; y < 3000; y++) big.fill(0, y * w + 1800, y * w + 2200);
+    const x = preprocess({ data: big, width: w, height: w })!;
+    expect(box(x)).toEqual({ x0: 8, x1: 11, y0: 0, y1: 19, w: 4, h: 20 });
+  });
+
+  it('returns null for an image with no ink', () => {
+    expect(preprocess({ data: new Uint8ClampedArray(280 * 280 * 4), width: 280, height: 280 })).toBeNull();
+    expect(preprocess({ data: new Uint8Array(280 * 280).fill(255), width: 280, height: 280 })).toBeNull();
+    expect(preprocess({ data: new Uint8Array(28 * 28).fill(7), width: 28, height: 28 })).toBeNull();
+  });
+
+  it('can produce other input sizes', () => {
+    const x = preprocess(rgba(bar, 280, 280, 'dark-on-light'), { width: 28, height: 28 })!;
+    expect(x.length).toBe(784);
+  });
+
+  it('refuses what is not an image with typed errors', () => {
+    const code = (f: () => unknown) => {
+      try {
+        f();
+        return 'no error';
+      } catch (e) {
+        return e instanceof InputError ? e.code : `other: ${(e as Error).message}`;
+      }
+    };
+    expect(code(() => preprocess(null as unknown as ImageLike))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Uint8Array(10), width: 3, height: 3 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Uint8Array(9), width: 3, height: 3, channels: 4 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: [1, 2, 3] as unknown as Uint8Array, width: 3, height: 1 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Float32Array(9) as unknown as Uint8Array, width: 3, height: 3 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Uint8Array(0), width: 0, height: 0 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Uint8Array(6), width: 2.5, height: 2 }))).toBe('bad-image');
+    expect(code(() => preprocess({ data: new Uint8Array(4097), width: 4097, height: 1 }))).toBe('image-too-large');
+    expect(code(() => preprocess({ data: new Uint8Array(9), width: 3, height: 3 }, { polarity: 'up' as 'auto' }))).toBe('bad-option');
+    expect(code(() => preprocess({ data: new Uint8Array(9), width: 3, height: 3 }, { width: 0 }))).toBe('bad-option');
+    expect(code(() => preprocess({ data: new Uint8Array(1), width: 1, height: 1 }))).toBe('no error');
+  });
+});

