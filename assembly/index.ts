@@ -81,4 +81,4 @@ function abort(_message: usize, _file: usize, _line: u32, _column: u32): void {
   unreachable();
 }
 
-export { preprocess } from "./preprocess";
+export { fit, inkLevels, inkMap } from "./preprocess";

@@ -5,8 +5,6 @@ export const POLARITY_AUTO: i32 = 0;
 export const POLARITY_DARK_ON_LIGHT: i32 = 1;
 export const POLARITY_LIGHT_ON_DARK: i32 = 2;
 
-/** Ink must rise this far (of 255) above the background for an image to hold a digit. */
-const MIN_CONTRAST: f32 = 32;
 /** Pixels above background + this share of the contrast count for the bounding box. */
 const BOX_THRESHOLD: f32 = 0.2;
 
@@ -33,7 +31,7 @@ function borderMean(p: usize, w: i32, h: i32): f32 {
 }
 
 /** Fills ink (w * h bytes) from src: alpha where the image has any transparency, else luminance with polarity. */
-function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize): void {
+export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize): void {
   const n = <usize>w * <usize>h;
   let alpha = false;
   if (channels == 4) {
@@ -59,20 +57,22 @@ function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: u
   if (dark) for (let i: usize = 0; i < n; i++) store<u8>(ink + i, 255 - load<u8>(ink + i));
 }
 
-/**
- * Preprocesses a w x h image of 1, 3 or 4 channels at src into outW x outH floats at dst.
- * ink needs w * h bytes, tmp h * outW floats. Returns 1, or 0 when the image holds no ink.
- */
-export function preprocess(
-  src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize, tmp: usize, dst: usize, outW: i32, outH: i32,
-): i32 {
-  inkMap(src, w, h, channels, polarity, ink);
-  const n = <usize>w * <usize>h;
+/** Writes the ink map's background (its border's mean) and contrast (peak minus background) as two f32 at out. */
+export function inkLevels(ink: usize, w: i32, h: i32, out: usize): void {
   const bg = borderMean(ink, w, h);
   let peak: u32 = 0;
+  const n = <usize>w * <usize>h;
   for (let i: usize = 0; i < n; i++) peak = max<u32>(peak, load<u8>(ink + i));
-  const contrast = <f32>peak - bg;
-  if (!(contrast >= MIN_CONTRAST)) return 0;
+  store<f32>(out, bg);
+  store<f32>(out, <f32>peak - bg, 4);
+}
+
+/**
+ * Fits the ink of a w x h ink map into outW x outH floats at dst: ink scaled from [bg, bg + contrast] to
+ * [0, 1], the bounding box of the pixels above BOX_THRESHOLD of the contrast scaled so it fits (aspect
+ * kept, area resampling) and centred. tmp needs h * outW floats. Returns 0 when no pixel is above.
+ */
+export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usize, dst: usize, outW: i32, outH: i32): i32 {
   const threshold = bg + contrast * BOX_THRESHOLD;
   let x0 = w;
   let x1 = -1;
@@ -89,6 +89,7 @@ export function preprocess(
       }
     }
   }
+  if (x1 < 0) return 0;
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
   const s = min<f64>(<f64>outW / <f64>bw, <f64>outH / <f64>bh);

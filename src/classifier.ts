@@ -4,7 +4,9 @@ import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
 import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
 import { decodeModel, encodeModel } from './model-format.js';
-import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
+import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
+import { readDigits } from './read-digits.js';
+import { inkPieces, type Box } from './segment.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
@@ -25,6 +27,27 @@ export interface Classification {
   confidence: number;
   /** One probability per class, summing to 1. */
   probabilities: Float32Array;
+}
+
+/** One digit read by {@link Classifier.readNumber}. */
+export interface DigitReading extends Classification {
+  /** Where the digit's ink is in the image, in pixels. */
+  box: Box;
+  /** True when the confidence is below `minConfidence`: shown, but worth a second look. */
+  lowConfidence: boolean;
+}
+
+/** The digits of a row, left to right. */
+export interface NumberReading {
+  /** The digits as a string, e.g. "90210" (empty when the image holds no ink). */
+  text: string;
+  digits: DigitReading[];
+}
+
+export interface ReadNumberOptions {
+  polarity?: Polarity;
+  /** Digits below this confidence are flagged `lowConfidence` (default 0.5). */
+  minConfidence?: number;
 }
 
 /** What a classifier runs: the model's shape and its metadata. */
@@ -206,6 +229,31 @@ export class Classifier {
     this.#kernel();
     const input = preprocess(image, { polarity: options.polarity ?? 'auto', width: this.model.inputWidth, height: this.model.inputHeight });
     return input && this.classify(input);
+  }
+
+  /**
+   * Reads a row of handwritten digits (a zip code, an amount) left to right: the ink is split into
+   * pieces (connected components; touching digits cut where the ink is thinnest), and the pieces are
+   * grouped into digits the way the classifier finds most convincing (so a 5 whose bar is detached is
+   * read as one 5). Each digit goes through the same preprocessing as {@link classifyImage}.
+   * Low-confidence digits are flagged, not dropped.
+   */
+  readNumber(image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
+    this.#kernel();
+    const minConfidence = options.minConfidence ?? 0.5;
+    if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new InputError('bad-option', `minConfidence must be a number in [0, 1], got ${String(minConfidence)}`);
+    }
+    const map = inkMapOf(image, options.polarity ?? 'auto');
+    if (!hasInk(map)) return { text: '', digits: [] };
+    const { label, pieces, lineHeight } = inkPieces(map);
+    const { inputWidth, inputHeight } = this.model;
+    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, (x) => this.classify(x)).map(({ segment: s, result: r }) => ({
+      ...r,
+      box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
+      lowConfidence: r.confidence < minConfidence,
+    }));
+    return { text: digits.map((d) => d.digit).join(''), digits };
   }
 
   /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */

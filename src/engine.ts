@@ -18,7 +18,9 @@ export interface KernelExports {
   classifyBatch(x: number, n: number, dst: number): number;
   checkBatch(x: number, n: number): number;
   errorIndex(): number;
-  preprocess(src: number, w: number, h: number, channels: number, polarity: number, ink: number, tmp: number, dst: number, outW: number, outH: number): number;
+  inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): void;
+  inkLevels(ink: number, w: number, h: number, out: number): void;
+  fit(ink: number, w: number, h: number, bg: number, contrast: number, tmp: number, dst: number, outW: number, outH: number): number;
 }
 
 /** Status codes returned by the kernels. */

@@ -1,5 +1,6 @@
 export { Classifier, loadClassifier, loadClassifierSync } from './classifier.js';
-export type { Classification, ClassifierOptions, ModelInfo } from './classifier.js';
+export type { Classification, ClassifierOptions, DigitReading, ModelInfo, NumberReading, ReadNumberOptions } from './classifier.js';
+export type { Box } from './segment.js';
 export { simdSupported } from './engine.js';
 export type { Backend, SimdOption } from './engine.js';
 export { EngineError, InputError, ModelFormatError, TinydigitError } from './errors.js';

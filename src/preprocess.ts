@@ -29,11 +29,24 @@ export interface PreprocessOptions {
 
 /** The largest image side accepted. */
 export const MAX_IMAGE_SIDE = 4096;
+/** Ink must rise this far (of 255) above the background for an image to hold a digit. */
+const MIN_CONTRAST = 32;
 const POLARITIES: readonly Polarity[] = ['auto', 'dark-on-light', 'light-on-dark'];
 /** Images needing more wasm memory than this run in a throwaway instance, so none keeps it. */
 const KEEP_BYTES = 8 << 20;
 
 let shared: KernelExports | undefined;
+
+/** A kernel instance whose memory holds `bytes` past its heap base (a fresh one for large jobs). */
+function kernelFor(bytes: number): { k: KernelExports; base: number } {
+  const s = (shared ??= instantiateSync(compileSync(chooseBackend('auto'))));
+  const k = bytes > KEEP_BYTES ? instantiateSync(compileSync(chooseBackend('auto'))) : s;
+  const base = (k.heapBase() + 15) & ~15;
+  growMemory(k.memory, base + bytes);
+  return { k, base };
+}
+
+const align16 = (n: number) => (n + 15) & ~15;
 
 function checkImage(image: unknown): { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number } {
   if (image === null || typeof image !== 'object') throw new InputError('bad-image', 'image must be an object { data, width, height }');
@@ -58,6 +71,59 @@ function checkImage(image: unknown): { data: Uint8Array | Uint8ClampedArray; wid
   return { data, width, height, channels: c };
 }
 
+function checkPolarity(polarity: Polarity): number {
+  const i = POLARITIES.indexOf(polarity);
+  if (i < 0) throw new InputError('bad-option', `polarity must be one of ${POLARITIES.join(', ')}`);
+  return i;
+}
+
+function checkSize(v: number): number {
+  if (!Number.isInteger(v) || v < 1 || v > 256) throw new InputError('bad-option', `output size must be an integer in [1, 256], got ${v}`);
+  return v;
+}
+
+/** An image's ink: one byte per pixel (0 = none), with its background level and contrast. */
+export interface InkMap {
+  ink: Uint8Array;
+  width: number;
+  height: number;
+  background: number;
+  contrast: number;
+}
+
+/** The ink map of an image (the first step of {@link preprocess}), for segmenting several digits. */
+export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap {
+  const { data, width, height, channels } = checkImage(image);
+  const p = checkPolarity(polarity);
+  const pixels = width * height;
+  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 16);
+  const ink = base + align16(data.length);
+  const levels = ink + align16(pixels);
+  new Uint8Array(k.memory.buffer, base, data.length).set(data);
+  k.inkMap(base, width, height, channels, p, ink);
+  k.inkLevels(ink, width, height, levels);
+  const [background, contrast] = new Float32Array(k.memory.buffer, levels, 2);
+  return { ink: new Uint8Array(k.memory.buffer, ink, pixels).slice(), width, height, background: background!, contrast: contrast! };
+}
+
+/** Whether an ink map's ink stands out from its background enough to hold a digit. */
+export function hasInk(map: InkMap): boolean {
+  return map.contrast >= MIN_CONTRAST;
+}
+
+/** Fits (a part of) an ink map into the network's input; null when it holds no ink. */
+export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
+  const { ink, width, height, background, contrast } = map;
+  if (!hasInk(map)) return null;
+  const pixels = width * height;
+  const { k, base } = kernelFor(align16(pixels) + align16(4 * height * outW) + 4 * outW * outH);
+  const tmp = base + align16(pixels);
+  const dst = tmp + align16(4 * height * outW);
+  new Uint8Array(k.memory.buffer, base, pixels).set(ink);
+  if (!k.fit(base, width, height, background, contrast, tmp, dst, checkSize(outW), checkSize(outH))) return null;
+  return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
+}
+
 /**
  * Turns an image into the network's input: a Float32Array of `width * height` values (20 x 20 by
  * default), row-major, ink 1.0 on background 0.0, the ink's bounding box scaled so that its longer side
@@ -66,23 +132,20 @@ function checkImage(image: unknown): { data: Uint8Array | Uint8ClampedArray; wid
  */
 export function preprocess(image: ImageLike, options: PreprocessOptions = {}): Float32Array | null {
   const { data, width, height, channels } = checkImage(image);
-  const polarity = options.polarity ?? 'auto';
-  if (!POLARITIES.includes(polarity)) throw new InputError('bad-option', `polarity must be one of ${POLARITIES.join(', ')}`);
-  const outW = options.width ?? 20;
-  const outH = options.height ?? 20;
-  for (const v of [outW, outH]) {
-    if (!Number.isInteger(v) || v < 1 || v > 256) throw new InputError('bad-option', `output size must be an integer in [1, 256], got ${v}`);
-  }
+  const p = checkPolarity(options.polarity ?? 'auto');
+  const outW = checkSize(options.width ?? 20);
+  const outH = checkSize(options.height ?? 20);
   const pixels = width * height;
-  const k = (shared ??= instantiateSync(compileSync(chooseBackend('auto'))));
-  const src = (k.heapBase() + 15) & ~15;
-  const ink = (src + data.length + 15) & ~15;
-  const tmp = (ink + pixels + 15) & ~15;
-  const dst = tmp + 4 * height * outW;
-  const bytes = dst + 4 * outW * outH;
-  const kernel = bytes > KEEP_BYTES ? instantiateSync(compileSync(chooseBackend('auto'))) : k;
-  growMemory(kernel.memory, bytes);
-  new Uint8Array(kernel.memory.buffer, src, data.length).set(data);
-  const found = kernel.preprocess(src, width, height, channels, POLARITIES.indexOf(polarity), ink, tmp, dst, outW, outH);
-  return found ? new Float32Array(kernel.memory.buffer, dst, outW * outH).slice() : null;
+  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 16 + align16(4 * height * outW) + 4 * outW * outH);
+  const ink = base + align16(data.length);
+  const levels = ink + align16(pixels);
+  const tmp = levels + 16;
+  const dst = tmp + align16(4 * height * outW);
+  new Uint8Array(k.memory.buffer, base, data.length).set(data);
+  k.inkMap(base, width, height, channels, p, ink);
+  k.inkLevels(ink, width, height, levels);
+  const [background, contrast] = new Float32Array(k.memory.buffer, levels, 2);
+  if (!(contrast! >= MIN_CONTRAST)) return null;
+  if (!k.fit(ink, width, height, background!, contrast!, tmp, dst, outW, outH)) return null;
+  return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
 }

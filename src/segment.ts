@@ -1,0 +1,177 @@
+// Splits the ink of a row of handwritten digits into one region per digit, left to right.
+import type { InkMap } from './preprocess.js';
+
+/** Pixels above background + this share of the contrast are ink (as in assembly/preprocess.ts). */
+const INK_THRESHOLD = 0.2;
+/** Components overlapping horizontally by this share of the narrower one are stacked parts of one digit. */
+const STACKED_OVERLAP = 0.7;
+/** Components wider than this share of the line height are cut into pieces about PIECE_WIDTH wide. */
+const SPLIT_WIDTH = 1.0;
+const PIECE_WIDTH = 0.5;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One digit's region: its bounding box and the components (labels) that belong to it. */
+export interface Segment {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  labels: number[];
+  area: number;
+}
+
+/** 8-connected components of the ink pixels: a label per pixel (0 = background) and their extents. */
+function components(map: InkMap): { label: Int32Array; segments: Segment[] } {
+  const { ink, width: w, height: h, background, contrast } = map;
+  const t = background + contrast * INK_THRESHOLD;
+  const label = new Int32Array(w * h);
+  const segments: Segment[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (label[start] !== 0 || ink[start]! <= t) continue;
+    const id = segments.length + 1;
+    const s: Segment = { x0: w, x1: -1, y0: h, y1: -1, labels: [id], area: 0 };
+    label[start] = id;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % w;
+      const y = (p - x) / w;
+      s.area++;
+      s.x0 = Math.min(s.x0, x);
+      s.x1 = Math.max(s.x1, x);
+      s.y0 = Math.min(s.y0, y);
+      s.y1 = Math.max(s.y1, y);
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx < 0 || xx >= w || yy < 0 || yy >= h) continue;
+          const q = yy * w + xx;
+          if (label[q] === 0 && ink[q]! > t) {
+            label[q] = id;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    segments.push(s);
+  }
+  return { label, segments };
+}
+
+function merge(a: Segment, b: Segment): Segment {
+  return { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), labels: [...a.labels, ...b.labels], area: a.area + b.area };
+}
+
+/** Column ink sums of a segment's own pixels, for finding where touching digits meet. */
+function columnInk(map: InkMap, label: Int32Array, s: Segment): Float64Array {
+  const own = new Set(s.labels);
+  const cols = new Float64Array(s.x1 - s.x0 + 1);
+  for (let y = s.y0; y <= s.y1; y++) {
+    for (let x = s.x0; x <= s.x1; x++) {
+      const p = y * map.width + x;
+      if (own.has(label[p]!)) cols[x - s.x0]! += map.ink[p]! - map.background;
+    }
+  }
+  return cols;
+}
+
+/**
+ * The pieces of ink of a row, left to right, for {@link readDigits} to group: connected components with
+ * specks dropped, components stacked over each other merged, and components too wide for one digit cut
+ * where the ink is thinnest (into more pieces than there may be digits: grouping puts them back).
+ */
+export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; lineHeight: number } {
+  const { label, segments: found } = components(map);
+  if (found.length === 0) return { label, pieces: [], lineHeight: 0 };
+  const maxArea = Math.max(...found.map((s) => s.area));
+  const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
+  let segs = found.filter((s) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight).sort((a, b) => a.x0 - b.x0);
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let i = 0; i < segs.length; i++) {
+      for (let j = i + 1; j < segs.length; j++) {
+        const a = segs[i]!;
+        const b = segs[j]!;
+        const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;
+        if (overlap >= STACKED_OVERLAP * Math.min(a.x1 - a.x0 + 1, b.x1 - b.x0 + 1)) {
+          segs = [...segs.slice(0, i), merge(a, b), ...segs.slice(i + 1, j), ...segs.slice(j + 1)];
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+  const lineHeight = Math.max(...segs.map((s) => s.y1 - s.y0 + 1));
+  const pieces: Segment[] = [];
+  for (const s of segs) {
+    const width = s.x1 - s.x0 + 1;
+    if (width <= SPLIT_WIDTH * lineHeight) {
+      pieces.push(s);
+      continue;
+    }
+    const n = Math.ceil(width / (PIECE_WIDTH * lineHeight));
+    const cols = columnInk(map, label, s);
+    let from = s.x0;
+    for (let k = 1; k <= n; k++) {
+      let cut = s.x1 + 1;
+      if (k < n) {
+        const expected = Math.round(s.x0 + (k * width) / n);
+        const reach = Math.floor((0.3 * width) / n);
+        cut = expected;
+        for (let x = Math.max(from + 1, expected - reach); x <= Math.min(s.x1, expected + reach); x++) {
+          if (cols[x - s.x0]! < cols[cut - s.x0]!) cut = x;
+        }
+      }
+      pieces.push({ ...s, x0: from, x1: cut - 1 });
+      from = cut;
+    }
+  }
+  return { label, pieces: pieces.map((p) => shrinkToInk(map, label, p)), lineHeight };
+}
+
+/** A piece cut from a wider component: its box shrunk vertically to the ink in its columns. */
+function shrinkToInk(map: InkMap, label: Int32Array, s: Segment): Segment {
+  const own = new Set(s.labels);
+  let y0 = s.y1;
+  let y1 = s.y0;
+  for (let y = s.y0; y <= s.y1; y++) {
+    for (let x = s.x0; x <= s.x1; x++) {
+      if (own.has(label[y * map.width + x]!)) {
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+    }
+  }
+  return y1 >= y0 ? { ...s, y0, y1 } : s;
+}
+
+/** The union of consecutive pieces. */
+export function joinPieces(pieces: Segment[]): Segment {
+  return pieces.reduce(merge);
+}
+
+/**
+ * The ink of one segment, as an ink map of its box: its own components and the faint pixels below the
+ * ink threshold (a stroke's anti-aliased edge); other digits' pixels reaching into the box are dropped.
+ */
+export function segmentInk(map: InkMap, label: Int32Array, s: Segment): InkMap {
+  const own = new Set(s.labels);
+  const w = s.x1 - s.x0 + 1;
+  const h = s.y1 - s.y0 + 1;
+  const ink = new Uint8Array(w * h).fill(Math.round(map.background));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = (s.y0 + y) * map.width + s.x0 + x;
+      if (label[p] === 0 || own.has(label[p]!)) ink[y * w + x] = map.ink[p]!;
+    }
+  }
+  return { ink, width: w, height: h, background: map.background, contrast: map.contrast };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, loadClassifierSync } from '../src/index.js';
+import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/compose.js';
+import { loadMnist, mnistImage } from '../tools/mnist.js';
+import { rng } from '../tools/rng.js';
+
+const test = loadMnist('test');
+const clf = loadClassifierSync();
+
+/** Reads `rows` composed rows of 5 test digits; per-digit accuracy by edit distance, and isolated accuracy. */
+function measure(seed: number, rows: number, minGap: number) {
+  const r = rng(seed);
+  let digits = 0;
+  let read = 0;
+  let isolated = 0;
+  let exact = 0;
+  for (let s = 0; s < rows; s++) {
+    const idx = Array.from({ length: 5 }, () => Math.floor(r() * test.labels.length));
+    const { image, text } = composeRow(test, idx, r, { ...DEFAULT_COMPOSE, minGap });
+    const got = clf.readNumber(image).text;
+    digits += 5;
+    read += Math.max(0, 5 - editDistance(got, text));
+    if (got === text) exact++;
+    for (const i of idx) if (clf.classifyImage(mnistImage(test.images, i))!.digit === test.labels[i]) isolated++;
+  }
+  return { perDigit: read / digits, isolated: isolated / digits, rows: exact / rows };
+}
+
+describe('readNumber on rows composed from MNIST test digits', () => {
+  it('reads separated digits within 0.5 pt of isolated-digit accuracy', () => {
+    const m = measure(1, 1000, 1);
+    console.log(`readNumber, separated digits (gaps 1-8 px): per digit ${(m.perDigit * 100).toFixed(2)}%, isolated ${(m.isolated * 100).toFixed(2)}%, whole rows ${(m.rows * 100).toFixed(1)}%`);
+    expect(m.perDigit).toBeGreaterThanOrEqual(m.isolated - 0.005);
+  });
+
+  it('reads rows where some digits touch (gaps -2 to 8 px)', () => {
+    const m = measure(2, 1000, -2);
+    console.log(`readNumber, some digits touching: per digit ${(m.perDigit * 100).toFixed(2)}%, isolated ${(m.isolated * 100).toFixed(2)}%, whole rows ${(m.rows * 100).toFixed(1)}%`);
+    // Not yet within 0.5 pt (the issue's target): 88.8% when measured; a floor against regressions.
+    expect(m.perDigit).toBeGreaterThan(0.87);
+  });
+});
+
+describe('readNumber', () => {
+  it('gives boxes left to right and flags low confidence', () => {
+    const { image, text } = composeRow(test, [0, 1, 2], rng(3), { ...DEFAULT_COMPOSE, minGap: 4, maxGap: 4, jitter: 0 });
+    const res = clf.readNumber(image);
+    expect(res.text).toBe(text);
+    expect(res.digits.map((d) => d.box.x)).toEqual([...res.digits.map((d) => d.box.x)].sort((a, b) => a - b));
+    for (const d of res.digits) {
+      expect(d.box.height).toBeGreaterThan(15);
+      expect(d.lowConfidence).toBe(false);
+    }
+    expect(clf.readNumber(image, { minConfidence: 1 }).digits.every((d) => d.lowConfidence || d.confidence === 1)).toBe(true);
+  });
+
+  it('reads a digit broken into pieces as one digit', () => {
+    // test image 0 is a 7; erase two rows across its bar's stem junction and a column band through it
+    const { data } = mnistImage(test.images, 0);
+    const broken = Uint8Array.from(data);
+    for (let x = 0; x < 28; x++) broken[13 * 28 + x] = broken[14 * 28 + x] = 0;
+    const res = clf.readNumber({ data: broken, width: 28, height: 28 });
+    expect(res.text).toBe('7');
+  });
+
+  it('returns no digits for an empty image and refuses bad options', () => {
+    expect(clf.readNumber({ data: new Uint8Array(100 * 40), width: 100, height: 40 })).toEqual({ text: '', digits: [] });
+    expect(() => clf.readNumber({ data: new Uint8Array(4), width: 2, height: 2 }, { minConfidence: 2 })).toThrow(InputError);
+    expect(() => clf.readNumber({ data: new Uint8Array(3), width: 2, height: 2 })).toThrow(InputError);
+  });
+});
