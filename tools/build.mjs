@@ -1,6 +1,6 @@
 // npm run build: the two wasm builds (build/), their bytes embedded as src/generated/wasm.ts, then the
 // package's bundles and type declarations (dist/).
-import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -54,6 +54,16 @@ await rm('dist', { recursive: true, force: true });
 const common = { entryPoints: ['src/index.ts'], bundle: true, target: 'es2020', platform: 'neutral', logLevel: 'warning' };
 await esbuild.build({ ...common, format: 'esm', outfile: 'dist/index.js' });
 await esbuild.build({ ...common, format: 'cjs', outfile: 'dist/index.cjs' });
+// The command line, with its image decoders bundled in: the package has no runtime dependency.
+await esbuild.build({
+  entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);
+// The demo page served by `tinydigit serve` (and npm start).
+await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
+for (const f of ['index.html', 'demo.css']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 // CommonJS consumers resolve types through a .d.cts beside the .cjs.
 await copyFile('dist/index.d.ts', 'dist/index.d.cts');

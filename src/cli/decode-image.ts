@@ -1,0 +1,41 @@
+// PNG and JPEG files to images the library reads. Bundled into dist/cli.js, so the package itself has
+// no runtime dependency.
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { MAX_IMAGE_SIDE, type ImageLike } from '../index.js';
+
+/** A file that is not a PNG or JPEG image tinydigit can read. */
+export class ImageFileError extends Error {}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function pngSize(bytes: Uint8Array): [number, number] | undefined {
+  if (bytes.length < 24) return undefined;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return [dv.getUint32(16), dv.getUint32(20)];
+}
+
+export function decodeImage(bytes: Uint8Array): ImageLike {
+  if (PNG_MAGIC.every((b, i) => bytes[i] === b)) {
+    const size = pngSize(bytes);
+    if (size && (size[0] > MAX_IMAGE_SIDE || size[1] > MAX_IMAGE_SIDE)) {
+      throw new ImageFileError(`PNG of ${size[0]}x${size[1]} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
+    }
+    try {
+      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height, channels: 4 };
+    } catch (e) {
+      throw new ImageFileError(`corrupt PNG: ${(e as Error).message}`);
+    }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    try {
+      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) / 1e6, maxMemoryUsageInMB: 256 });
+      if (img.width > MAX_IMAGE_SIDE || img.height > MAX_IMAGE_SIDE) throw new Error(`${img.width}x${img.height} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
+      return { data: img.data, width: img.width, height: img.height, channels: 3 };
+    } catch (e) {
+      throw new ImageFileError(`corrupt JPEG: ${(e as Error).message}`);
+    }
+  }
+  throw new ImageFileError('not a PNG or JPEG image');
+}

@@ -1,0 +1,106 @@
+// The tinydigit command, run as users run it (node dist/cli.js), on real MNIST digits saved as PNG and JPEG.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeRow, DEFAULT_COMPOSE } from '../tools/compose.js';
+import { loadMnist } from '../tools/mnist.js';
+import { rng } from '../tools/rng.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tinydigit-cli-'));
+const test = loadMnist('test');
+const run = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+
+/** A 1-channel light-on-dark image as an RGBA PNG with dark ink on white, the way a scan would be. */
+function png(data: Uint8Array, width: number, height: number): Buffer {
+  const p = new PNG({ width, height });
+  data.forEach((v, i) => p.data.set([255 - v, 255 - v, 255 - v, 255], i * 4));
+  return PNG.sync.write(p);
+}
+function jpg(data: Uint8Array, width: number, height: number): Buffer {
+  const rgba = Buffer.alloc(width * height * 4);
+  data.forEach((v, i) => rgba.set([255 - v, 255 - v, 255 - v, 255], i * 4));
+  return Buffer.from(jpeg.encode({ data: rgba, width, height }, 95).data);
+}
+
+beforeAll(() => {
+  for (let i = 0; i < 3; i++) {
+    const px = test.images.pixels.subarray(i * 784, (i + 1) * 784);
+    writeFileSync(join(dir, `digit${i}.png`), png(px, 28, 28));
+    writeFileSync(join(dir, `digit${i}.jpg`), jpg(px, 28, 28));
+  }
+  const row = composeRow(test, [3, 4, 5, 6, 7], rng(1), { ...DEFAULT_COMPOSE, minGap: 4, maxGap: 6 });
+  writeFileSync(join(dir, 'number.png'), png(row.image.data as Uint8Array, row.image.width, row.image.height));
+  writeFileSync(join(dir, 'number.txt'), row.text);
+  writeFileSync(join(dir, 'blank.png'), png(new Uint8Array(28 * 28), 28, 28));
+  writeFileSync(join(dir, 'not-an-image.png'), 'hello');
+  writeFileSync(join(dir, 'truncated.png'), png(test.images.pixels.subarray(0, 784), 28, 28).subarray(0, 60));
+  writeFileSync(join(dir, 'truncated.jpg'), jpg(test.images.pixels.subarray(0, 784), 28, 28).subarray(0, 200));
+  mkdirSync(join(dir, 'a-directory'));
+  writeFileSync(join(dir, 'unreadable.png'), png(test.images.pixels.subarray(0, 784), 28, 28));
+  chmodSync(join(dir, 'unreadable.png'), 0);
+});
+
+describe('tinydigit classify', () => {
+  it('prints one line per file: digit and confidence', () => {
+    const r = run('classify', join(dir, 'digit0.png'), join(dir, 'digit1.jpg'), join(dir, 'digit2.png'));
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => l.match(/: (\d) \(\d+\.\d%\)$/)?.[1])).toEqual(Array.from(test.labels.subarray(0, 3), String));
+  });
+
+  it('prints JSON with --json, and says when an image holds no digit', () => {
+    const r = run('classify', '--json', join(dir, 'digit0.png'), join(dir, 'blank.png'));
+    const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a).toMatchObject({ digit: test.labels[0], confidence: expect.any(Number) });
+    expect(a.probabilities).toHaveLength(10);
+    expect(b).toEqual({ file: join(dir, 'blank.png'), digit: null });
+  });
+
+  it('reports bad files on stderr, one line each, goes on with the others, and exits 1', () => {
+    const bad = ['not-an-image.png', 'truncated.png', 'truncated.jpg', 'a-directory', 'missing.png'];
+    if (process.getuid?.() !== 0) bad.push('unreadable.png');
+    const r = run('classify', ...bad.map((f) => join(dir, f)), join(dir, 'digit1.png'));
+    expect(r.status).toBe(1);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(bad.length);
+    for (const [i, f] of bad.entries()) expect(errors[i]).toMatch(new RegExp(`^tinydigit: .*${f}: \\S`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toMatch(new RegExp(`digit1.png: ${test.labels[1]} `));
+  });
+});
+
+describe('tinydigit read, info, usage', () => {
+  it('reads a number', () => {
+    const r = run('read', '--json', join(dir, 'number.png'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.text).toHaveLength(5);
+    expect(out.digits).toHaveLength(5);
+    expect(run('read', join(dir, 'number.png')).stdout).toMatch(/^\d{5} {2}\(/);
+  });
+
+  it('describes the default models and model files', () => {
+    const r = run('info');
+    expect(r.stdout).toMatch(/architecture: 400-25-15-10/);
+    expect(r.stdout).toMatch(/accuracy: +97\.\d\d% on 10000 MNIST test images/);
+    const j = JSON.parse(run('info', 'models/big-int8.tdm', '--json').stdout);
+    expect(j).toMatchObject({ architecture: '400-128-64-10', weights: 'int8', crc32: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    const bad = run('info', join(dir, 'digit0.png'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^tinydigit: not a tinydigit model file/);
+  });
+
+  it('explains usage errors with exit code 2', () => {
+    for (const args of [[], ['frobnicate'], ['classify'], ['classify', '--bogus', 'x'], ['serve', '--port', 'x']]) {
+      const r = run(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^tinydigit: .*\n\nusage: tinydigit/);
+    }
+    expect(run('--help').status).toBe(0);
+  });
+});
