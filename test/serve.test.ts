@@ -36,7 +36,7 @@ describe('demo server', () => {
     const tokens = CONTENT_SECURITY_POLICY.split(/[\s;]+/);
     expect(tokens).not.toContain("'unsafe-inline'");
     expect(tokens).not.toContain("'unsafe-eval'");
-    expect((await get('/')).body).toMatch(/<canvas id="pad"/);
+    expect((await get('/')).body).toMatch(/<tinydigit-pad id="pad"/);
   });
 
   it('never serves anything outside its folder', async () => {

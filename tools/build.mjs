@@ -61,9 +61,12 @@ await esbuild.build({
   logLevel: 'warning',
 });
 await chmod('dist/cli.js', 0o755);
+// The custom element (tinydigit/element), and everything for a plain <script> tag (global `tinydigit`).
+await esbuild.build({ entryPoints: ['src/element.ts'], bundle: true, external: ['./index.js'], platform: 'browser', format: 'esm', target: 'es2020', outfile: 'dist/element.js', logLevel: 'warning' });
+await esbuild.build({ entryPoints: ['src/iife.ts'], bundle: true, platform: 'browser', format: 'iife', globalName: 'tinydigit', target: 'es2020', minify: true, outfile: 'dist/tinydigit.iife.js', logLevel: 'warning' });
 // The demo page served by `tinydigit serve` (and npm start).
 await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
-for (const f of ['index.html', 'demo.css']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
+for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 // CommonJS consumers resolve types through a .d.cts beside the .cjs.
 await copyFile('dist/index.d.ts', 'dist/index.d.cts');

@@ -1,0 +1,82 @@
+// The package as users get it: `npm pack`, installed in a fresh project, its command run with npx, and a
+// tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { build as viteBuild } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMnist } from '../../tools/mnist.js';
+import { CHROMIUM_ARGS, serveDir } from './helpers.js';
+
+// The npm beside this Node: node_modules/.bin holds an old npm 6 (a dependency of @as-pect/cli's), which
+// would shadow it inside npm scripts.
+const bin = (name: string) => (existsSync(join(dirname(process.execPath), name)) ? join(dirname(process.execPath), name) : name);
+const npm = bin('npm');
+const npx = bin('npx');
+const app = mkdtempSync(join(tmpdir(), 'tinydigit-consumer-'));
+const test = loadMnist('test');
+const digit = Array.from(test.images.pixels.subarray(0, 784));
+let browser: Browser;
+
+beforeAll(async () => {
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', app], { encoding: 'utf8' }))[0];
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', join(app, packed.filename)], { cwd: app, stdio: 'pipe' });
+  writeFileSync(join(app, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body><output id="out"></output></body></html>\n');
+  writeFileSync(join(app, 'main.js'), `import { loadClassifierSync } from 'tinydigit';
+import 'tinydigit/element';
+const clf = loadClassifierSync();
+const r = clf.classifyImage({ data: new Uint8Array(${JSON.stringify(digit)}), width: 28, height: 28 });
+document.getElementById('out').textContent = [r.digit, clf.backend, customElements.get('tinydigit-pad') ? 'element' : 'no element'].join(' ');
+`);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function runInChromium(dir: string): Promise<string> {
+  const site = await serveDir(dir);
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(site.url);
+    await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 10_000 });
+    expect(problems).toEqual([]);
+    return (await page.textContent('#out'))!;
+  } finally {
+    await site.close();
+  }
+}
+
+describe('the packed package', () => {
+  it('ships only what files lists, and its command works through npx', () => {
+    const files = readdirSync(join(app, 'node_modules/tinydigit'));
+    expect(files.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
+    const p = new PNG({ width: 28, height: 28 });
+    digit.forEach((v, i) => p.data.set([255 - v, 255 - v, 255 - v, 255], i * 4));
+    writeFileSync(join(app, 'seven.png'), PNG.sync.write(p));
+    const out = execFileSync(npx, ['--no-install', 'tinydigit', 'classify', 'seven.png'], { cwd: app, encoding: 'utf8' });
+    expect(out).toMatch(new RegExp(`^seven.png: ${test.labels[0]} \\(\\d+\\.\\d%\\)\\n$`));
+  });
+
+  it('works bundled by esbuild', async () => {
+    const out = join(app, 'out-esbuild');
+    mkdirSync(out);
+    await esbuild.build({ entryPoints: [join(app, 'main.js')], bundle: true, format: 'esm', outfile: join(out, 'main.js'), absWorkingDir: app, logLevel: 'silent' });
+    writeFileSync(join(out, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body><output id="out"></output></body></html>\n');
+    expect(await runInChromium(out)).toBe(`${test.labels[0]} wasm-simd element`);
+  });
+
+  it('works bundled by Vite', async () => {
+    const out = join(app, 'out-vite');
+    await viteBuild({ root: app, logLevel: 'silent', configFile: false, build: { outDir: out, emptyOutDir: true } });
+    expect(await runInChromium(resolve(out))).toBe(`${test.labels[0]} wasm-simd element`);
+  });
+});

@@ -1,0 +1,98 @@
+// The demo page and the element in Debian's Chromium, driven by playwright-core: strokes drawn with the
+// mouse, read by tinydigit under the demo's strict CSP.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, DIGIT_STROKES, draw, numberStrokes, serveDir } from './helpers.js';
+
+let browser: Browser;
+let demo: Awaited<ReturnType<typeof serveDir>>;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  demo = await serveDir('dist/demo');
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A page that records errors and CSP violations. */
+async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)));
+  await page.goto(url);
+  return { page, problems };
+}
+
+describe('demo page in Chromium', () => {
+  it('reads digits drawn with the mouse', async () => {
+    const { page, problems } = await open(demo.url);
+    const box = (await page.locator('#pad').boundingBox())!;
+    for (const [digit, strokes] of Object.entries(DIGIT_STROKES)) {
+      await page.click('#clear');
+      await expect.poll(() => page.textContent('#prediction')).toBe('–');
+      await draw(page.mouse, box, strokes);
+      await expect.poll(() => page.textContent('#prediction')).toBe(digit);
+      expect(await page.textContent('#confidence')).toMatch(/^\d+\.\d% sure$/);
+      expect(await page.textContent('#latency')).toMatch(/^read in \d+ µs \(canvas to digit, wasm-simd\)$/);
+      // the winning bar is the widest
+      const widths = await page.locator('#bars .fill').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+      expect(widths.indexOf(Math.max(...widths))).toBe(Number(digit));
+    }
+    mkdirSync('build', { recursive: true });
+    await page.screenshot({ path: process.env.UPDATE_SCREENSHOT ? 'docs/demo.png' : 'build/demo.png' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('undo and clear change what is read', async () => {
+    const { page } = await open(demo.url);
+    const box = (await page.locator('#pad').boundingBox())!;
+    await draw(page.mouse, box, DIGIT_STROKES['1']!);
+    await expect.poll(() => page.textContent('#prediction')).toBe('1');
+    // a bar across the top of the 1 makes a 7; undo takes it away again
+    await draw(page.mouse, box, [[[60, 50], [140, 50]]]);
+    await expect.poll(() => page.textContent('#prediction')).toBe('7');
+    await page.click('#undo');
+    await expect.poll(() => page.textContent('#prediction')).toBe('1');
+    await page.click('#clear');
+    await expect.poll(() => page.textContent('#prediction')).toBe('–');
+    await page.close();
+  });
+
+  it('reads a number in number mode', async () => {
+    const { page, problems } = await open(demo.url);
+    await page.click('input[value=number]');
+    const box = (await page.locator('#pad').boundingBox())!;
+    expect(box.width).toBeGreaterThan(800);
+    await draw(page.mouse, box, numberStrokes('1704', 20));
+    await expect.poll(() => page.textContent('#prediction')).toBe('1704');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('<tinydigit-pad> from one script tag, in Chromium', () => {
+  it('emits a digit event with the prediction', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
+    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
+    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
+    const site = await serveDir(dir);
+    try {
+      const { page, problems } = await open(site.url);
+      expect(await page.textContent('#global')).toBe('global ok');
+      const box = (await page.locator('#pad').boundingBox())!;
+      await draw(page.mouse, box, DIGIT_STROKES['4']!);
+      await expect.poll(() => page.textContent('#out')).toMatch(/^4 0\.\d{3}$/);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
