@@ -18,7 +18,7 @@ if (missing.length) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
   } catch (e) {
     console.error(`\n*** apt-get could not install ${names.join(', ')}: ${e.message}\n*** The browser tests cannot run without them.\n`);
     process.exit(1);
