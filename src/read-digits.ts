@@ -4,7 +4,7 @@ import { fitInk, type InkMap } from './preprocess.js';
 import { joinPieces, segmentInk, type Segment } from './segment.js';
 
 /** At most this many consecutive pieces make one digit. */
-const MAX_GROUP = 4;
+const MAX_GROUP = 5;
 /** A digit is at most this wide, relative to the line height. */
 const MAX_DIGIT_WIDTH = 1.3;
 /** Score for a digit shorter than this share of the line height: such a piece is part of a digit. */
@@ -15,6 +15,8 @@ const PER_DIGIT = 0.5;
 /** Only a 1 is narrower than this share of the line height; a narrower other digit is a sliver. */
 const NARROW = 0.35;
 const NARROW_PENALTY = -2;
+/** Score for separating two digits at a cut through ink rather than at a gap: touching digits are rarer. */
+const CUT_PENALTY = -1;
 
 export interface GroupReading<R> {
   segment: Segment;
@@ -43,7 +45,8 @@ export function readDigits<R extends { confidence: number; digit: number }>(
       const result = classify(input);
       const height = segment.y1 - segment.y0 + 1;
       const narrow = width < NARROW * lineHeight && result.digit !== 1;
-      const score = best[j]!.score + Math.log(Math.max(result.confidence, 1e-6)) + PER_DIGIT + (height < SHORT * lineHeight ? SHORT_PENALTY : 0) + (narrow ? NARROW_PENALTY : 0);
+      const cut = i < n && pieces[i]!.cutBefore ? CUT_PENALTY : 0;
+      const score = best[j]!.score + Math.log(Math.max(result.confidence, 1e-6)) + PER_DIGIT + (height < SHORT * lineHeight ? SHORT_PENALTY : 0) + (narrow ? NARROW_PENALTY : 0) + cut;
       if (score > best[i]!.score) best[i] = { score, from: j, reading: { segment, result } };
     }
   }

@@ -5,9 +5,11 @@ import type { InkMap } from './preprocess.js';
 const INK_THRESHOLD = 0.2;
 /** Components overlapping horizontally by this share of the narrower one are stacked parts of one digit. */
 const STACKED_OVERLAP = 0.7;
-/** Components wider than this share of the line height are cut into pieces about PIECE_WIDTH wide. */
-const SPLIT_WIDTH = 1.0;
-const PIECE_WIDTH = 0.5;
+/** Components at least this wide (share of the line height) may be touching digits: they get cut candidates. */
+const CUT_WIDTH = 0.6;
+/** Cuts stay this far (share of the line height) from a component's ends and from each other. */
+const CUT_MARGIN = 0.2;
+const MAX_CUTS = 4;
 
 export interface Box {
   x: number;
@@ -24,6 +26,8 @@ export interface Segment {
   y1: number;
   labels: number[];
   area: number;
+  /** True when this piece was cut from the component on its left (not separated by a gap). */
+  cutBefore?: boolean;
 }
 
 /** 8-connected components of the ink pixels: a label per pixel (0 = background) and their extents. */
@@ -112,32 +116,37 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
   const lineHeight = Math.max(...segs.map((s) => s.y1 - s.y0 + 1));
   const pieces: Segment[] = [];
   for (const s of segs) {
-    const width = s.x1 - s.x0 + 1;
-    if (width <= SPLIT_WIDTH * lineHeight) {
-      pieces.push(s);
-      continue;
-    }
-    const n = Math.ceil(width / (PIECE_WIDTH * lineHeight));
-    const cols = columnInk(map, label, s);
+    const cuts = s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? cutCandidates(columnInk(map, label, s), s.x0, lineHeight) : [];
     let from = s.x0;
-    for (let k = 1; k <= n; k++) {
-      let cut = s.x1 + 1;
-      if (k < n) {
-        const expected = Math.round(s.x0 + (k * width) / n);
-        const reach = Math.floor((0.3 * width) / n);
-        cut = expected;
-        for (let x = Math.max(from + 1, expected - reach); x <= Math.min(s.x1, expected + reach); x++) {
-          if (cols[x - s.x0]! < cols[cut - s.x0]!) cut = x;
-        }
-      }
-      pieces.push({ ...s, x0: from, x1: cut - 1 });
+    for (const cut of [...cuts, s.x1 + 1]) {
+      pieces.push({ ...s, x0: from, x1: cut - 1, cutBefore: from !== s.x0 });
       from = cut;
     }
   }
   return { label, pieces: pieces.map((p) => shrinkToInk(map, label, p)), lineHeight };
 }
 
-/** A piece cut from a wider component: its box shrunk vertically to the ink in its columns. */
+/**
+ * Where a component might be two touching digits: columns where its ink is locally thinnest, away from
+ * its ends, at most MAX_CUTS of them, the thinnest first, kept apart from each other.
+ */
+function cutCandidates(cols: Float64Array, x0: number, lineHeight: number): number[] {
+  const margin = Math.max(2, Math.round(CUT_MARGIN * lineHeight));
+  const win = Math.max(1, Math.round(0.1 * lineHeight));
+  const minima: number[] = [];
+  for (let i = margin; i <= cols.length - margin; i++) {
+    let lowest = true;
+    for (let k = Math.max(0, i - win); k <= Math.min(cols.length - 1, i + win) && lowest; k++) if (cols[k]! < cols[i]!) lowest = false;
+    if (lowest) minima.push(i);
+  }
+  const chosen: number[] = [];
+  for (const i of minima.sort((a, b) => cols[a]! - cols[b]!)) {
+    if (chosen.length < MAX_CUTS && chosen.every((c) => Math.abs(c - i) >= margin)) chosen.push(i);
+  }
+  return chosen.sort((a, b) => a - b).map((i) => x0 + i);
+}
+
+/** A piece's box shrunk vertically to its own ink in its columns (a cut piece may be shorter). */
 function shrinkToInk(map: InkMap, label: Int32Array, s: Segment): Segment {
   const own = new Set(s.labels);
   let y0 = s.y1;
