@@ -1,17 +1,6 @@
 import type { DenseLayer, Model } from '../../src/model.js';
 import { quantizeLayer } from '../../src/quantize.js';
-
-/** A small seeded PRNG (mulberry32): tests are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../tools/rng.js';
 
 /**
  * A random dense stack with He-like weights. `dims` = [inputs, hidden..., classes]; `int8` chooses which
