@@ -74,6 +74,23 @@ describe('tinydigit classify', () => {
   });
 });
 
+describe('tinydigit bench', () => {
+  it('measures every kernel and reports JSON', () => {
+    const r = run('bench', '--rounds', '1', '--json');
+    expect(r.status).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b.kernels.map((k: { kernel: string }) => k.kernel)).toEqual(['SIMD f32', 'SIMD int8', 'scalar f32']);
+    for (const k of b.kernels) {
+      expect(k.singleMedianNs).toBeGreaterThan(0);
+      expect(k.singleP99Ns).toBeGreaterThanOrEqual(k.singleMedianNs);
+      expect(k.batchDigitsPerSecond).toBeGreaterThan(0);
+    }
+    expect(b.coldStartMs).toBeGreaterThan(0);
+    expect(b.canvasToDigitUs).toBeGreaterThan(0);
+    expect(run('bench', '--rounds', '1').stdout).toMatch(/^tinydigit bench: Node v\d+[\s\S]*SIMD f32 [\s\S]*canvas → digit/);
+  });
+});
+
 describe('tinydigit read, info, usage', () => {
   it('reads a number', () => {
     const r = run('read', '--json', join(dir, 'number.png'));
@@ -96,7 +113,7 @@ describe('tinydigit read, info, usage', () => {
   });
 
   it('explains usage errors with exit code 2', () => {
-    for (const args of [[], ['frobnicate'], ['classify'], ['classify', '--bogus', 'x'], ['serve', '--port', 'x']]) {
+    for (const args of [[], ['frobnicate'], ['classify'], ['classify', '--bogus', 'x'], ['serve', '--port', 'x'], ['classify', '--polarity', 'up', 'x.png'], ['bench', '--rounds', '0']]) {
       const r = run(...args);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/^tinydigit: .*\n\nusage: tinydigit/);

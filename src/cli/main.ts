@@ -82,6 +82,7 @@ function main(argv: string[]): number {
   }
   if (command === undefined) throw new UsageError('no command given');
   const polarity = o.polarity as Polarity;
+  if (!['auto', 'dark-on-light', 'light-on-dark'].includes(polarity)) throw new UsageError(`--polarity must be auto, dark-on-light or light-on-dark, got ${polarity}`);
   switch (command) {
     case 'classify': {
       if (args.length === 0) throw new UsageError('classify needs at least one file');
