@@ -12,14 +12,19 @@ export function denseF32(x: usize, nIn: i32, w: usize, b: usize, outPad: i32, y:
   const xEnd = x + (<usize>nIn << 2);
   let j = 0;
   if (ASC_FEATURE_SIMD) {
-    const zero = f32x4.splat(0);
-    // Blocks of 16 outputs keep 4 accumulators live: V8 spills when many v128 values are live.
-    for (; j + 16 <= outPad; j += 16) {
+    // ReLU as max(a, 0); no activation as max(a, -inf) = a: the same bits, with no branch or copy of code.
+    const floor = f32x4.splat(relu ? 0 : -Infinity);
+    // Blocks of 28 outputs (the default model's first layer, 25 padded) keep 7 accumulators live: one
+    // pass over the inputs, and few enough v128 values that V8 does not spill them.
+    for (; j + 28 <= outPad; j += 28) {
       const o = <usize>j << 2;
       let a0 = v128.load(b + o);
       let a1 = v128.load(b + o, 16);
       let a2 = v128.load(b + o, 32);
       let a3 = v128.load(b + o, 48);
+      let a4 = v128.load(b + o, 64);
+      let a5 = v128.load(b + o, 80);
+      let a6 = v128.load(b + o, 96);
       let pw = w + o;
       for (let px = x; px < xEnd; px += 4) {
         const xv = v128.load32_splat(px);
@@ -27,18 +32,18 @@ export function denseF32(x: usize, nIn: i32, w: usize, b: usize, outPad: i32, y:
         a1 = f32x4.add(a1, f32x4.mul(xv, v128.load(pw, 16)));
         a2 = f32x4.add(a2, f32x4.mul(xv, v128.load(pw, 32)));
         a3 = f32x4.add(a3, f32x4.mul(xv, v128.load(pw, 48)));
+        a4 = f32x4.add(a4, f32x4.mul(xv, v128.load(pw, 64)));
+        a5 = f32x4.add(a5, f32x4.mul(xv, v128.load(pw, 80)));
+        a6 = f32x4.add(a6, f32x4.mul(xv, v128.load(pw, 96)));
         pw += rowBytes;
       }
-      if (relu) {
-        a0 = f32x4.max(a0, zero);
-        a1 = f32x4.max(a1, zero);
-        a2 = f32x4.max(a2, zero);
-        a3 = f32x4.max(a3, zero);
-      }
-      v128.store(y + o, a0);
-      v128.store(y + o, a1, 16);
-      v128.store(y + o, a2, 32);
-      v128.store(y + o, a3, 48);
+      v128.store(y + o, f32x4.max(a0, floor));
+      v128.store(y + o, f32x4.max(a1, floor), 16);
+      v128.store(y + o, f32x4.max(a2, floor), 32);
+      v128.store(y + o, f32x4.max(a3, floor), 48);
+      v128.store(y + o, f32x4.max(a4, floor), 64);
+      v128.store(y + o, f32x4.max(a5, floor), 80);
+      v128.store(y + o, f32x4.max(a6, floor), 96);
     }
     for (; j < outPad; j += 4) {
       const o = <usize>j << 2;
@@ -48,8 +53,7 @@ export function denseF32(x: usize, nIn: i32, w: usize, b: usize, outPad: i32, y:
         a = f32x4.add(a, f32x4.mul(v128.load32_splat(px), v128.load(pw)));
         pw += rowBytes;
       }
-      if (relu) a = f32x4.max(a, zero);
-      v128.store(y + o, a);
+      v128.store(y + o, f32x4.max(a, floor));
     }
   } else {
     for (; j < outPad; j += 4) {
@@ -148,9 +152,8 @@ export function denseI8(
       const v = i32x4.add(v128.shuffle<i32>(a2, a3, 0, 4, 2, 6), v128.shuffle<i32>(a2, a3, 1, 5, 3, 7));
       const s = i32x4.add(v128.shuffle<i32>(u, v, 0, 1, 4, 5), v128.shuffle<i32>(u, v, 2, 3, 6, 7));
       const c = f32x4.mul(f32x4.splat(sx), v128.load(scales + o));
-      let out = f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(s), c), v128.load(b + o));
-      if (relu) out = f32x4.max(out, f32x4.splat(0));
-      v128.store(y + o, out);
+      const out = f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(s), c), v128.load(b + o));
+      v128.store(y + o, f32x4.max(out, f32x4.splat(relu ? 0 : -Infinity)));
     } else {
       for (let k = 0; k < 4; k++) {
         const row = r0 + <usize>k * rowBytes;

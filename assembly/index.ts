@@ -3,7 +3,6 @@
 import { forward } from "./forward";
 import { inUnitRange } from "./validate";
 
-export { LAYER_BYTES } from "./forward";
 
 /** Status codes shared with src/engine.ts. */
 const OK: i32 = 0;

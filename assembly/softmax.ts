@@ -37,15 +37,8 @@ export function softmax(z: usize, n: i32, dst: usize): i32 {
   for (let k = 0; k < n; k++) s += load<f32>(z + (<usize>k << 2));
   // The largest logit contributes exp(0) = 1, so s >= 1 unless a logit was NaN or infinite.
   if (!(s >= 1 && s <= <f32>n)) return SOFTMAX_NOT_FINITE;
-  let k = 0;
-  if (ASC_FEATURE_SIMD) {
-    const sv = f32x4.splat(s);
-    for (; k + 4 <= n; k += 4) {
-      const o = <usize>k << 2;
-      v128.store(dst + o, f32x4.div(v128.load(z + o), sv));
-    }
-  }
-  for (; k < n; k++) {
+  // n divisions are too few to be worth SIMD code (the module must stay under 4 KB).
+  for (let k = 0; k < n; k++) {
     const o = <usize>k << 2;
     store<f32>(dst + o, load<f32>(z + o) / s);
   }

@@ -1,0 +1,54 @@
+// Compares builds of the kernel module in one process, interleaved: the bare kernel calls (no JS API
+// around them) for one digit and for batches of 1024, with the default model laid out as the library
+// lays it. `npx tsx tools/bench-kernels.ts build/tinydigit.simd.wasm /tmp/baseline.simd.wasm`
+import { readFileSync } from 'node:fs';
+import { decodeModel, defaultModelBytes, quantizeModel, type Model } from '../src/index.js';
+import type { KernelExports } from '../src/engine.js';
+import { growMemory, memoryBytes, planMemory, writeModel } from '../src/layout.js';
+
+const BATCH = 1024;
+const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: tsx tools/bench-kernels.ts A.wasm [B.wasm ...]');
+  process.exit(2);
+}
+
+function setUp(file: string, model: Model) {
+  const k = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports as unknown as KernelExports;
+  const plan = planMemory(model, k.heapBase());
+  growMemory(k.memory, memoryBytes(plan, 10, BATCH));
+  writeModel(k.memory, plan, model);
+  k.configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, 400, 10);
+  const f32 = new Float32Array(k.memory.buffer);
+  for (let i = 0; i < BATCH * 400; i++) f32[(plan.io >> 2) + i] = i % 3 ? 0 : (i % 7) / 7;
+  return { k, x: plan.io, out: plan.io + 4 * BATCH * plan.inStride };
+}
+
+const f32Model = decodeModel(defaultModelBytes());
+const variants = files.flatMap((file) => [
+  { name: `${file} f32`, ...setUp(file, f32Model) },
+  { name: `${file} int8`, ...setUp(file, quantizeModel(f32Model)) },
+]);
+const single = variants.map(() => [] as number[]);
+const batch = variants.map(() => [] as number[]);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (let round = -2; round < ROUNDS; round++) {
+  variants.forEach((v, i) => {
+    let t = performance.now();
+    for (let n = 0; n < 20000; n++) v.k.classify(v.x, v.out);
+    const ns = ((performance.now() - t) * 1e6) / 20000;
+    t = performance.now();
+    for (let n = 0; n < 10; n++) v.k.classifyBatch(v.x, BATCH, v.out);
+    const perSec = (10 * BATCH) / ((performance.now() - t) / 1e3);
+    if (round >= 0) {
+      single[i]!.push(ns);
+      batch[i]!.push(perSec);
+    }
+  });
+}
+console.log(`bare kernel calls, default model, medians of ${ROUNDS} interleaved rounds`);
+variants.forEach((v, i) => {
+  const base = i % 2;
+  console.log(`${v.name.padEnd(48)} single ${median(single[i]!).toFixed(0).padStart(5)} ns (x${(median(single[base]!) / median(single[i]!)).toFixed(2)})   batch ${(median(batch[i]!) / 1e6).toFixed(3)} M/s (x${(median(batch[i]!) / median(batch[base]!)).toFixed(2)})`);
+});
