@@ -1,13 +1,12 @@
 // The package as users get it: `npm pack`, installed in a fresh project, its command run with npx, and a
 // tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../../tools/mnist.js';
 import { CHROMIUM_ARGS, serveDir } from './helpers.js';
@@ -39,20 +38,34 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Fails with the step's name instead of hanging until the test's timeout. */
+function within<T>(what: string, ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<T>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: no answer in ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}
+
 async function runInChromium(dir: string): Promise<string> {
   const site = await serveDir(dir);
+  const page = await within('new page', 30_000, browser.newPage());
   try {
-    const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.goto(site.url);
-    await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 10_000 });
+    await page.goto(site.url, { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 30_000 });
     expect(problems).toEqual([]);
-    return (await page.textContent('#out'))!;
+    return (await page.textContent('#out', { timeout: 10_000 }))!;
   } finally {
-    await site.close();
+    await within('close page', 10_000, page.close());
+    await within('close server', 10_000, site.close());
   }
+}
+
+/** A bundler's command line (esbuild's is a native binary, Vite's a node script), run as a user runs it. */
+function runBin(pkg: string, bin: string, args: string[]): void {
+  const pkgJson = createRequire(import.meta.url).resolve(`${pkg}/package.json`);
+  const binPath = join(dirname(pkgJson), (JSON.parse(readFileSync(pkgJson, 'utf8')) as { bin: Record<string, string> }).bin[bin]!);
+  execFileSync(binPath, args, { cwd: app, stdio: 'pipe', timeout: 90_000 });
 }
 
 describe('the packed package', () => {
@@ -69,14 +82,14 @@ describe('the packed package', () => {
   it('works bundled by esbuild', async () => {
     const out = join(app, 'out-esbuild');
     mkdirSync(out);
-    await esbuild.build({ entryPoints: [join(app, 'main.js')], bundle: true, format: 'esm', outfile: join(out, 'main.js'), absWorkingDir: app, logLevel: 'silent' });
+    runBin('esbuild', 'esbuild', ['main.js', '--bundle', '--format=esm', `--outfile=${join(out, 'main.js')}`, '--log-level=warning']);
     writeFileSync(join(out, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body><output id="out"></output></body></html>\n');
     expect(await runInChromium(out)).toBe(`${test.labels[0]} wasm-simd element`);
   });
 
   it('works bundled by Vite', async () => {
     const out = join(app, 'out-vite');
-    await viteBuild({ root: app, logLevel: 'silent', configFile: false, build: { outDir: out, emptyOutDir: true } });
+    runBin('vite', 'vite', ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn']);
     expect(await runInChromium(resolve(out))).toBe(`${test.labels[0]} wasm-simd element`);
   });
 });
