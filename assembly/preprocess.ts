@@ -73,7 +73,8 @@ export function inkLevels(ink: usize, w: i32, h: i32, out: usize): void {
  * kept, area resampling) and centred. tmp needs h * outW floats. Returns 0 when no pixel is above.
  */
 export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usize, dst: usize, outW: i32, outH: i32): i32 {
-  const threshold = bg + contrast * BOX_THRESHOLD;
+  // For integer ink values, ink > t exactly when ink > floor(t).
+  const threshold = <u32>floor<f32>(bg + contrast * BOX_THRESHOLD);
   let x0 = w;
   let x1 = -1;
   let y0 = h;
@@ -81,7 +82,7 @@ export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usi
   for (let y = 0; y < h; y++) {
     const row = ink + <usize>(y * w);
     for (let x = 0; x < w; x++) {
-      if (<f32>load<u8>(row + <usize>x) > threshold) {
+      if (<u32>load<u8>(row + <usize>x) > threshold) {
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;
         if (y < y0) y0 = y;
@@ -103,8 +104,10 @@ export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usi
     const row = ink + <usize>(y * w);
     const t = tmp + <usize>(y - y0) * rowBytes;
     for (let x = x0; x <= x1; x++) {
-      const v = min<f32>(max<f32>((<f32>load<u8>(row + <usize>x) - bg) * scale, 0), 1);
-      if (v == 0) continue;
+      const raw = <f32>load<u8>(row + <usize>x);
+      // background: skipped before any clamping (wasm's f32 min and max are slow on x86)
+      if (raw <= bg) continue;
+      const v = min<f32>((raw - bg) * scale, 1);
       const a = <f64>(x - x0) * s + ox;
       const b = a + s;
       const uEnd = min<i32>(<i32>Math.ceil(b), outW);
