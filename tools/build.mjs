@@ -1,6 +1,7 @@
 // npm run build: the two wasm builds (build/), their bytes embedded as src/generated/wasm.ts, then the
 // package's bundles and type declarations (dist/).
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
@@ -68,7 +69,13 @@ await esbuild.build({ entryPoints: ['src/iife.ts'], bundle: true, platform: 'bro
 await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
 for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
-// CommonJS consumers resolve types through a .d.cts beside the .cjs.
-await copyFile('dist/index.d.ts', 'dist/index.d.cts');
+// TypeScript reads dist/*.d.ts as ESM (the package is "type": "module"); CommonJS consumers get the same
+// declarations in a folder that says "type": "commonjs", so their require() of them type-checks.
+for (const file of await readdir('dist', { recursive: true })) {
+  if (!file.endsWith('.d.ts')) continue;
+  await mkdir(dirname(join('dist/cjs', file)), { recursive: true });
+  await copyFile(join('dist', file), join('dist/cjs', file));
+}
+await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');
   console.log(`built: simd.wasm ${simd.length} B, scalar.wasm ${scalar.length} B, dist/`);
 }

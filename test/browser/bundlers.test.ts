@@ -1,6 +1,6 @@
 // The package as users get it: `npm pack`, installed in a fresh project, its command run with npx, and a
 // tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,16 @@ describe('the packed package', () => {
     writeFileSync(join(app, 'seven.png'), PNG.sync.write(p));
     const out = execFileSync(npx, ['--no-install', 'tinydigit', 'classify', 'seven.png'], { cwd: app, encoding: 'utf8' });
     expect(out).toMatch(new RegExp(`^seven.png: ${test.labels[0]} \\(\\d+\\.\\d%\\)\\n$`));
+  });
+
+  it('types resolve for import and for require consumers', () => {
+    writeFileSync(join(app, 'cjs.cts'), "import { loadClassifierSync, type Classification } from 'tinydigit';\nconst r: Classification = loadClassifierSync().classify(new Float32Array(400));\nexport = r.digit;\n");
+    writeFileSync(join(app, 'esm.mts'), "import { loadClassifierSync, type NumberReading } from 'tinydigit';\nimport { TinydigitPad } from 'tinydigit/element';\nconst r: NumberReading = loadClassifierSync().readNumber(new TinydigitPad().imageData());\nexport default r.text;\n");
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', lib: ['es2022', 'dom'], types: [] }, files: ['cjs.cts', 'esm.mts'] }));
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', app], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('works bundled by esbuild', async () => {
