@@ -9,7 +9,12 @@ const STACKED_OVERLAP = 0.7;
 const CUT_WIDTH = 0.6;
 /** Cuts stay this far (share of the line height) from a component's ends and from each other. */
 const CUT_MARGIN = 0.2;
-const MAX_CUTS = 4;
+export const MAX_CUTS = 4;
+/**
+ * At most this many components are read (the largest): a row of about 40 digits, broken into two or
+ * three pieces each. It bounds the work on noise: a long noisy strip has thousands of specks.
+ */
+export const MAX_COMPONENTS = 96;
 
 export interface Box {
   x: number;
@@ -97,7 +102,11 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
   if (found.length === 0) return { label, pieces: [], lineHeight: 0 };
   const maxArea = Math.max(...found.map((s) => s.area));
   const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
-  let segs = found.filter((s) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight).sort((a, b) => a.x0 - b.x0);
+  let segs = found
+    .filter((s) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight)
+    .sort((a, b) => b.area - a.area)
+    .slice(0, MAX_COMPONENTS)
+    .sort((a, b) => a.x0 - b.x0);
   for (let merged = true; merged; ) {
     merged = false;
     outer: for (let i = 0; i < segs.length; i++) {

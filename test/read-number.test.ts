@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, loadClassifierSync } from '../src/index.js';
+import { inkMapOf } from '../src/preprocess.js';
+import { inkPieces, MAX_COMPONENTS, MAX_CUTS } from '../src/segment.js';
 import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/compose.js';
 import { loadMnist, mnistImage } from '../tools/mnist.js';
 import { rng } from '../tools/rng.js';
@@ -67,5 +69,23 @@ describe('readNumber', () => {
     expect(clf.readNumber({ data: new Uint8Array(100 * 40), width: 100, height: 40 })).toEqual({ text: '', digits: [] });
     expect(() => clf.readNumber({ data: new Uint8Array(4), width: 2, height: 2 }, { minConfidence: 2 })).toThrow(InputError);
     expect(() => clf.readNumber({ data: new Uint8Array(3), width: 2, height: 2 })).toThrow(InputError);
+  });
+});
+
+describe('readNumber on noise', () => {
+  it('reads a bounded number of pieces from a long strip of specks', () => {
+    // 4096x12 of sparse specks: thousands of components, of which only the largest are read
+    const w = 4096;
+    const h = 12;
+    const data = new Uint8Array(w * h);
+    let s = 5;
+    for (let i = 0; i < data.length; i++) if (((s = (s * 1103515245 + 12345) >>> 0) >>> 24) > 200) data[i] = 255;
+    const image = { data, width: w, height: h };
+    const { pieces } = inkPieces(inkMapOf(image));
+    expect(pieces.length).toBeLessThanOrEqual(MAX_COMPONENTS * (MAX_CUTS + 1));
+    expect(pieces.length).toBeGreaterThan(0);
+    const r = clf.readNumber(image);
+    expect(r.digits.length).toBeLessThanOrEqual(pieces.length);
+    for (const d of r.digits) expect(d.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
   });
 });
