@@ -1,6 +1,6 @@
 // The tinydigit command, run as users run it (node dist/cli.js), on real MNIST digits saved as PNG and JPEG.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -40,6 +40,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'truncated.png'), png(test.images.pixels.subarray(0, 784), 28, 28).subarray(0, 60));
   writeFileSync(join(dir, 'truncated.jpg'), jpg(test.images.pixels.subarray(0, 784), 28, 28).subarray(0, 200));
   mkdirSync(join(dir, 'a-directory'));
+  // a sparse 3 GB file: refused from its size, never read
+  writeFileSync(join(dir, 'huge.png'), '');
+  truncateSync(join(dir, 'huge.png'), 3 * 2 ** 30);
   writeFileSync(join(dir, 'unreadable.png'), png(test.images.pixels.subarray(0, 784), 28, 28));
   chmodSync(join(dir, 'unreadable.png'), 0);
 });
@@ -62,7 +65,7 @@ describe('tinydigit classify', () => {
   });
 
   it('reports bad files on stderr, one line each, goes on with the others, and exits 1', () => {
-    const bad = ['not-an-image.png', 'truncated.png', 'truncated.jpg', 'a-directory', 'missing.png'];
+    const bad = ['not-an-image.png', 'truncated.png', 'truncated.jpg', 'a-directory', 'missing.png', 'huge.png'];
     if (process.getuid?.() !== 0) bad.push('unreadable.png');
     const r = run('classify', ...bad.map((f) => join(dir, f)), join(dir, 'digit1.png'));
     expect(r.status).toBe(1);
@@ -70,6 +73,7 @@ describe('tinydigit classify', () => {
     expect(errors).toHaveLength(bad.length);
     for (const [i, f] of bad.entries()) expect(errors[i]).toMatch(new RegExp(`^tinydigit: .*${f}: \\S`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toMatch(/huge\.png: 3221225472 bytes is larger than the 128 MB this command reads/);
     expect(r.stdout).toMatch(new RegExp(`digit1.png: ${test.labels[1]} `));
   });
 });
