@@ -114,13 +114,15 @@ export function hasInk(map: InkMap): boolean {
 /** Fits (a part of) an ink map into the network's input; null when it holds no ink. */
 export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
   const { ink, width, height, background, contrast } = map;
+  checkSize(outW);
+  checkSize(outH);
   if (!hasInk(map)) return null;
   const pixels = width * height;
   const { k, base } = kernelFor(align16(pixels) + align16(4 * height * outW) + 4 * outW * outH);
   const tmp = base + align16(pixels);
   const dst = tmp + align16(4 * height * outW);
   new Uint8Array(k.memory.buffer, base, pixels).set(ink);
-  if (!k.fit(base, width, height, background, contrast, tmp, dst, checkSize(outW), checkSize(outH))) return null;
+  if (!k.fit(base, width, height, background, contrast, tmp, dst, outW, outH)) return null;
   return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
 }
 
@@ -131,21 +133,7 @@ export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
  * @throws {InputError} `bad-image` (not an image, or data of the wrong length), `image-too-large`, `bad-option`.
  */
 export function preprocess(image: ImageLike, options: PreprocessOptions = {}): Float32Array | null {
-  const { data, width, height, channels } = checkImage(image);
-  const p = checkPolarity(options.polarity ?? 'auto');
   const outW = checkSize(options.width ?? 20);
   const outH = checkSize(options.height ?? 20);
-  const pixels = width * height;
-  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 16 + align16(4 * height * outW) + 4 * outW * outH);
-  const ink = base + align16(data.length);
-  const levels = ink + align16(pixels);
-  const tmp = levels + 16;
-  const dst = tmp + align16(4 * height * outW);
-  new Uint8Array(k.memory.buffer, base, data.length).set(data);
-  k.inkMap(base, width, height, channels, p, ink);
-  k.inkLevels(ink, width, height, levels);
-  const [background, contrast] = new Float32Array(k.memory.buffer, levels, 2);
-  if (!(contrast! >= MIN_CONTRAST)) return null;
-  if (!k.fit(ink, width, height, background!, contrast!, tmp, dst, outW, outH)) return null;
-  return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
+  return fitInk(inkMapOf(image, options.polarity ?? 'auto'), outW, outH);
 }
