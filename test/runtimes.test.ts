@@ -4,11 +4,12 @@
 // of the `node`, `deno` and `bun` packages); a runtime that cannot be had fails the test.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { systemBin } from './helpers/system-bin.js';
 
 const dir = resolve('build/runtimes');
-const npm = existsSync(join(dirname(process.execPath), 'npm')) ? join(dirname(process.execPath), 'npm') : 'npm';
+const npm = systemBin('npm');
 const SCRIPT = 'test/fixtures/runtime-digest.mjs';
 
 /** The binary at `path` inside the npm package `spec`, fetched and unpacked once. */

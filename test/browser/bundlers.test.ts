@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack`, installed in a fresh project, its command run with npx, and a
 // tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,13 +9,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../../tools/mnist.js';
+import { systemBin } from '../helpers/system-bin.js';
 import { CHROMIUM_ARGS, serveDir } from './helpers.js';
 
-// The npm beside this Node: node_modules/.bin holds an old npm 6 (a dependency of @as-pect/cli's), which
-// would shadow it inside npm scripts.
-const bin = (name: string) => (existsSync(join(dirname(process.execPath), name)) ? join(dirname(process.execPath), name) : name);
-const npm = bin('npm');
-const npx = bin('npx');
+const npm = systemBin('npm');
+const npx = systemBin('npx');
 const app = mkdtempSync(join(tmpdir(), 'tinydigit-consumer-'));
 const test = loadMnist('test');
 const digit = Array.from(test.images.pixels.subarray(0, 784));
