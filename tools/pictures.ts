@@ -3,12 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadClassifierSync } from '../src/index.js';
-import { evaluateImages } from './evaluate.js';
+import { evaluateImages, type Evaluation } from './evaluate.js';
 import { loadMnist, type MnistSplit } from './mnist.js';
 import { confusionSvg, learningCurveSvg, predictionsSvg, type EpochRecord } from './plots.js';
 
-export function drawPictures(name: string, architecture: string, history: EpochRecord[], modelBytes: Uint8Array, test: MnistSplit, testN: number, dir: string): void {
-  const ev = evaluateImages(loadClassifierSync({ model: modelBytes }), test, testN);
+/** Draws from an evaluation already made on the first `ev.count` test images. */
+export function drawPictures(name: string, architecture: string, history: EpochRecord[], ev: Evaluation, test: MnistSplit, dir: string): void {
+  const testN = ev.count;
   const errors = Array.from({ length: testN }, (_, i) => i).filter((i) => ev.predictions[i] !== test.labels[i]);
   const first = Math.min(48, testN);
   const shown = [...Array.from({ length: first }, (_, i) => i), ...errors.filter((i) => i >= first).slice(0, 24)];
@@ -20,6 +21,8 @@ export function drawPictures(name: string, architecture: string, history: EpochR
 if (import.meta.url === `file://${process.argv[1]}`) {
   const name = process.argv[2] ?? 'default';
   const report = JSON.parse(readFileSync(join('models', `${name}.json`), 'utf8'));
-  drawPictures(name, report.architecture, report.history, readFileSync(join('models', `${name}-f32.tdm`)), loadMnist('test'), report.testImages, 'docs');
+  const test = loadMnist('test');
+  const ev = evaluateImages(loadClassifierSync({ model: readFileSync(join('models', `${name}-f32.tdm`)) }), test, report.testImages);
+  drawPictures(name, report.architecture, report.history, ev, test, 'docs');
   console.log(`docs/${name}-{learning-curve,predictions,confusion}.svg redrawn`);
 }

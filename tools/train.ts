@@ -250,7 +250,7 @@ async function main(): Promise<void> {
   const report = { ...baseMeta, testImages: testN, testAccuracy: { f32: evalF32.accuracy, int8: evalInt8.accuracy }, parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
   writeFileSync(join(a.models, `${a.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 
-  drawPictures(a.name, dims.join('-'), history, files(f32Model, evalF32.accuracy, 'f32'), test, testN, a.plots);
+  drawPictures(a.name, dims.join('-'), history, evalF32, test, a.plots);
   console.error(`best epoch ${best.epoch}: validation ${(best.valAccuracy * 100).toFixed(2)}%; test (classifyImage on raw images): f32 ${(evalF32.accuracy * 100).toFixed(2)}%, int8 ${(evalInt8.accuracy * 100).toFixed(2)}%`);
   console.error(`TF.js vs tinydigit: same digit on ${(parity.sameArgmax * 100).toFixed(2)}%, largest probability difference ${parity.maxProbabilityDifference.toExponential(2)}; ${fmtTime(Date.now() - started)} in all`);
 }
