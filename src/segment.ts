@@ -1,4 +1,5 @@
-// Splits the ink of a row of handwritten digits into one region per digit, left to right.
+// Cuts the ink of a row of handwritten digits into pieces, left to right; src/read-digits.ts groups the
+// pieces into digits.
 import type { InkMap } from './preprocess.js';
 
 /** Pixels above background + this share of the contrast are ink (as in assembly/preprocess.ts). */
@@ -23,7 +24,7 @@ export interface Box {
   height: number;
 }
 
-/** One digit's region: its bounding box and the components (labels) that belong to it. */
+/** A piece of ink (or a group of pieces): its bounding box and the components (labels) it takes pixels from. */
 export interface Segment {
   x0: number;
   x1: number;
