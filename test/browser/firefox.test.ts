@@ -1,12 +1,12 @@
 // The demo page in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, numberStrokes, serveDir } from './helpers.js';
+import { DIGIT_STROKES, draw, FIREFOX_OPTIONS, numberStrokes, serveDir } from './helpers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
 beforeAll(async () => {
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, protocol: 'webDriverBiDi', extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'app.update.enabled': false } });
+  browser = await puppeteer.launch(FIREFOX_OPTIONS);
   demo = await serveDir('dist/demo');
 });
 afterAll(async () => {

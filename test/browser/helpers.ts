@@ -4,6 +4,15 @@ import { createDemoServer } from '../../src/cli/serve.js';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
+/** Debian's Firefox ESR through puppeteer-core over WebDriver BiDi, with no background connections. */
+export const FIREFOX_OPTIONS = {
+  browser: 'firefox',
+  executablePath: '/usr/bin/firefox-esr',
+  headless: true,
+  protocol: 'webDriverBiDi',
+  extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'app.update.enabled': false },
+} as const;
+
 export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createDemoServer(dir);
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));

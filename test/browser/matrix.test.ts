@@ -1,0 +1,62 @@
+// Browsers join the runtime matrix: the packed package's browser entry, loaded from node_modules with no
+// bundler, gives the same bits in Chromium (V8) and Firefox (SpiderMonkey) as in Node.
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { matrixDir } from '../helpers/matrix-dir.js';
+import { CHROMIUM_ARGS, FIREFOX_OPTIONS, serveDir } from './helpers.js';
+
+let dir: string;
+let node: { backend: string; digest: string };
+beforeAll(() => {
+  dir = matrixDir('browsers');
+  const { backend, digest } = JSON.parse(execFileSync(process.execPath, ['digest-cli.mjs'], { cwd: dir, encoding: 'utf8' }));
+  node = { backend, digest };
+});
+
+/** Serves the packed-package project and returns the URL of this suite's digest page. */
+async function digestPage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const site = await serveDir(`${dir}/..`);
+  return { url: `${site.url}browsers/digest-page.html`, close: site.close };
+}
+
+describe('runtime matrix in browsers', () => {
+  it('Chromium gives the same bits as Node', async () => {
+    const site = await digestPage();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(site.url);
+      await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 60_000 });
+      const result = JSON.parse((await page.textContent('#out'))!);
+      expect(problems).toEqual([]);
+      expect(result.runtime).toMatch(/Chrome\/\d+/);
+      expect({ backend: result.backend, digest: result.digest }).toEqual(node);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+
+  it('Firefox gives the same bits as Node', async () => {
+    const site = await digestPage();
+    const browser = await puppeteer.launch(FIREFOX_OPTIONS);
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.goto(site.url);
+      await page.waitForFunction(() => document.getElementById('out')?.textContent, { timeout: 60_000 });
+      const result = JSON.parse((await page.$eval('#out', (e) => e.textContent))!);
+      expect(problems).toEqual([]);
+      expect(result.runtime).toMatch(/Firefox\/\d+/);
+      expect({ backend: result.backend, digest: result.digest }).toEqual(node);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});
