@@ -25,7 +25,13 @@ if (missing.length) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     for (const arch of new Set(missing.map((m) => m.arch).filter(Boolean))) execFileSync('dpkg', ['--add-architecture', arch], { stdio: 'inherit' });
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    try {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    } catch {
+      // One index out of sync on a mirror fails the whole update; the others are still fresh: go on, and
+      // let the install say whether what is needed can be had.
+      console.error('apt-get update reported errors (above); installing from the indexes it has.');
+    }
     execFileSync('apt-get', ['install', '-y', '-qq', ...names], { stdio: 'inherit', env });
   } catch (e) {
     console.error(`\n*** apt-get could not install ${names.join(', ')}: ${e.message}\n*** ${why} cannot run without them.\n`);
