@@ -57,9 +57,12 @@ export class InputError extends TinydigitError {
 }
 
 /** Why the engine could not do what was asked. */
-export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option';
+export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option' | 'worker-crashed' | 'worker-failed';
 
-/** The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow. */
+/**
+ * The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow; for
+ * pools, a job whose workers kept crashing (`worker-crashed`) or a worker that could not start.
+ */
 export class EngineError extends TinydigitError {
   declare readonly code: EngineErrorCode;
   constructor(code: EngineErrorCode, message: string) {

@@ -77,6 +77,11 @@ await chmod('dist/cli.js', 0o755);
 // The custom element (tinydigit/element), and everything for a plain <script> tag (global `tinydigit`).
 await esbuild.build({ entryPoints: ['src/element.ts'], bundle: true, external: ['./index.js'], platform: 'browser', format: 'esm', target: 'es2020', outfile: 'dist/element.js', logLevel: 'warning' });
 await esbuild.build({ entryPoints: ['src/iife.ts'], bundle: true, platform: 'browser', format: 'iife', globalName: 'tinydigit', target: 'es2020', minify: true, outfile: 'dist/tinydigit.iife.js', logLevel: 'warning' });
+// tinydigit/pool: worker pools (worker_threads in Node, Web Workers in browsers) and their worker scripts,
+// all sharing dist/index.js (so errors are the same classes as the caller's).
+for (const [entry, platform] of [['pool-node', 'node'], ['pool-worker-node', 'node'], ['pool-browser', 'browser'], ['pool-worker-browser', 'browser']]) {
+  await esbuild.build({ entryPoints: [`src/${entry}.ts`], bundle: true, external: ['./index.js'], platform, format: 'esm', target: platform === 'node' ? 'node18' : 'es2020', outfile: `dist/${entry}.js`, logLevel: 'warning' });
+}
 // The demo page served by `tinydigit serve` (and npm start).
 await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
 for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultModelBytes, loadClassifierSync, TinydigitError, type ClassifierOptions, type Polarity } from '../index.js';
 import { formatBench, runBench } from './bench.js';
+import { formatPoolBench, runPoolBench } from './bench-pool.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
 import { createDemoServer } from './serve.js';
 
@@ -152,10 +153,21 @@ function main(argv: string[]): number {
     case 'bench': {
       const rounds = Number(o.rounds);
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > 1000) throw new UsageError(`--rounds must be 1-1000, got ${o.rounds}`);
-      const r = runBench(rounds, (msg) => process.stderr.isTTY && process.stderr.write(`\r${msg}   `));
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : formatBench(r));
-      return 0;
+      const progress = (msg: string) => process.stderr.isTTY && process.stderr.write(`\r${msg}   `);
+      const r = runBench(rounds, progress);
+      // The pool part is asynchronous: its result comes after main() returns.
+      runPoolBench(rounds, progress).then(
+        (pool) => {
+          if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+          process.stdout.write(o.json ? `${JSON.stringify({ ...r, pool })}\n` : formatBench(r) + formatPoolBench(pool));
+          process.exitCode = 0;
+        },
+        (e: unknown) => {
+          console.error(`tinydigit: bench failed: ${e instanceof Error ? e.message : String(e)}`);
+          process.exitCode = 1;
+        },
+      );
+      return -1;
     }
     default:
       throw new UsageError(`unknown command '${command}'`);

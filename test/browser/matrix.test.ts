@@ -1,5 +1,6 @@
 // Browsers join the runtime matrix: the packed package's browser entry, loaded from node_modules with no
-// bundler, gives the same bits in Chromium (V8) and Firefox (SpiderMonkey) as in Node.
+// bundler, gives the same bits in Chromium (V8) and Firefox (SpiderMonkey) as in Node, and so does a
+// pool of two Web Workers (tinydigit/pool).
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
@@ -22,7 +23,7 @@ async function digestPage(): Promise<{ url: string; close: () => Promise<void> }
 }
 
 describe('runtime matrix in browsers', () => {
-  it('Chromium gives the same bits as Node', async () => {
+  it('Chromium gives the same bits as Node, also through a pool of Web Workers', async () => {
     const site = await digestPage();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     try {
@@ -35,13 +36,14 @@ describe('runtime matrix in browsers', () => {
       expect(problems).toEqual([]);
       expect(result.runtime).toMatch(/Chrome\/\d+/);
       expect({ backend: result.backend, digest: result.digest }).toEqual(node);
+      expect(result.pool).toEqual({ size: 2, ...node });
     } finally {
       await browser.close();
       await site.close();
     }
   });
 
-  it('Firefox gives the same bits as Node', async () => {
+  it('Firefox gives the same bits as Node, also through a pool of Web Workers', async () => {
     const site = await digestPage();
     const browser = await puppeteer.launch(FIREFOX_OPTIONS);
     try {
@@ -54,6 +56,7 @@ describe('runtime matrix in browsers', () => {
       expect(problems).toEqual([]);
       expect(result.runtime).toMatch(/Firefox\/\d+/);
       expect({ backend: result.backend, digest: result.digest }).toEqual(node);
+      expect(result.pool).toEqual({ size: 2, ...node });
     } finally {
       await browser.close();
       await site.close();

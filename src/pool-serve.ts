@@ -1,0 +1,34 @@
+// Inside a pool's worker: one classifier, answering each batch message (see pool-messages.ts).
+import { loadClassifierSync, type Classifier } from './index.js';
+import type { DefaultModelName } from './default-model.js';
+import type { ErrorInfo, FromWorker, ToWorker } from './pool-messages.js';
+
+function errorInfo(e: unknown): ErrorInfo {
+  if (e instanceof Error) {
+    const { code, index } = e as Error & { code?: string; index?: number };
+    return { name: e.name, message: e.message, ...(code === undefined ? {} : { code }), ...(index === undefined ? {} : { index }) };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** The message handler of a worker; `post` sends to the pool, transferring the listed buffers. */
+export function serveJobs(post: (message: FromWorker, transfer: ArrayBuffer[]) => void): (message: ToWorker) => void {
+  let classifier: Classifier | undefined;
+  return (m) => {
+    if (m.type === 'init') {
+      try {
+        classifier = loadClassifierSync({ model: typeof m.model === 'string' ? (m.model as DefaultModelName) : m.model, simd: m.simd });
+        post({ type: 'ready', backend: classifier.backend }, []);
+      } catch (e) {
+        post({ type: 'init-error', error: errorInfo(e) }, []);
+      }
+      return;
+    }
+    try {
+      const out = classifier!.classifyBatch(m.inputs);
+      post({ type: 'done', id: m.id, out }, [out.buffer as ArrayBuffer]);
+    } catch (e) {
+      post({ type: 'failed', id: m.id, error: errorInfo(e) }, []);
+    }
+  };
+}
