@@ -84,6 +84,8 @@ for (const [entry, platform] of [['pool-node', 'node'], ['pool-worker-node', 'no
 }
 // The demo page served by `tinydigit serve` (and npm start).
 await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
+// The demo's Benchmark button runs a worker pool: its worker script sits beside demo.js, self-contained.
+await esbuild.build({ entryPoints: ['src/pool-worker-browser.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2020', minify: true, outfile: 'dist/demo/pool-worker-browser.js', logLevel: 'warning' });
 for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
 // TypeScript reads dist/*.d.ts as ESM (the package is "type": "module"); CommonJS consumers get the same

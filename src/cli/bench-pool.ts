@@ -1,25 +1,28 @@
-// tinydigit bench, pool part: one core's classifyBatch against a pool of worker threads on the same big
-// batch, interleaved round by round; medians. The pool once with a plain Float32Array (each chunk is
-// copied to its worker) and once with one on a SharedArrayBuffer (nothing copied on this thread).
+// tinydigit bench (and the demo's Benchmark button), pool part: one core's classifyBatch against a pool
+// of workers on the same big batch, interleaved round by round; medians. The pool once with a plain
+// Float32Array (each chunk is copied to its worker) and once with one on a SharedArrayBuffer (nothing
+// copied on this thread).
 import { loadClassifierSync } from '../index.js';
-import { createPool } from '../pool-node.js';
+import type { ClassifierPool, PoolOptions } from '../pool.js';
 
 export interface PoolBench {
   workers: number;
   digits: number;
   oneCoreDigitsPerSecond: number;
   poolDigitsPerSecond: number;
-  sharedPoolDigitsPerSecond: number;
+  /** null where SharedArrayBuffer is missing (a browser page that is not cross-origin isolated). */
+  sharedPoolDigitsPerSecond: number | null;
 }
 
 const DIGITS = 32768;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-export async function runPoolBench(rounds: number, progress: (msg: string) => void = () => {}): Promise<PoolBench> {
+/** `createPool` from tinydigit/pool: worker_threads in Node, Web Workers in the demo page. */
+export async function runPoolBench(createPool: (o?: PoolOptions) => Promise<ClassifierPool>, rounds: number, progress: (msg: string) => void = () => {}): Promise<PoolBench> {
   const inputs = new Float32Array(DIGITS * 400);
   for (let i = 0; i < inputs.length; i++) inputs[i] = ((i * 2654435761) >>> 0) % 3 === 0 ? ((i * 40503) % 1000) / 1000 : 0;
-  const shared = new Float32Array(new SharedArrayBuffer(inputs.byteLength));
-  shared.set(inputs);
+  const shared = typeof SharedArrayBuffer === 'function' ? new Float32Array(new SharedArrayBuffer(inputs.byteLength)) : undefined;
+  shared?.set(inputs);
   const one = loadClassifierSync();
   const pool = await createPool();
   try {
@@ -32,16 +35,17 @@ export async function runPoolBench(rounds: number, progress: (msg: string) => vo
       t = performance.now();
       await pool.classifyBatch(inputs, out);
       const b = DIGITS / ((performance.now() - t) / 1e3);
-      t = performance.now();
-      await pool.classifyBatch(shared, out);
-      const c = DIGITS / ((performance.now() - t) / 1e3);
+      if (shared) {
+        t = performance.now();
+        await pool.classifyBatch(shared, out);
+        if (round >= 0) rate.shared.push(DIGITS / ((performance.now() - t) / 1e3));
+      }
       if (round < 0) continue;
       rate.one.push(a);
       rate.pool.push(b);
-      rate.shared.push(c);
       progress(`pool round ${round + 1}/${rounds}`);
     }
-    return { workers: pool.size, digits: DIGITS, oneCoreDigitsPerSecond: median(rate.one), poolDigitsPerSecond: median(rate.pool), sharedPoolDigitsPerSecond: median(rate.shared) };
+    return { workers: pool.size, digits: DIGITS, oneCoreDigitsPerSecond: median(rate.one), poolDigitsPerSecond: median(rate.pool), sharedPoolDigitsPerSecond: shared ? median(rate.shared) : null };
   } finally {
     await pool.dispose();
     one.dispose();
@@ -53,6 +57,8 @@ export function formatPoolBench(p: PoolBench): string {
   return [
     `batch of ${p.digits}, one core (classifyBatch):        ${m(p.oneCoreDigitsPerSecond)}`,
     `pool of ${p.workers} workers (tinydigit/pool):          ${m(p.poolDigitsPerSecond)}  x${(p.poolDigitsPerSecond / p.oneCoreDigitsPerSecond).toFixed(2)}`,
-    `pool of ${p.workers}, inputs on a SharedArrayBuffer:    ${m(p.sharedPoolDigitsPerSecond)}  x${(p.sharedPoolDigitsPerSecond / p.oneCoreDigitsPerSecond).toFixed(2)}`,
+    p.sharedPoolDigitsPerSecond === null
+      ? `pool of ${p.workers}, inputs on a SharedArrayBuffer:    (no SharedArrayBuffer here)`
+      : `pool of ${p.workers}, inputs on a SharedArrayBuffer:    ${m(p.sharedPoolDigitsPerSecond)}  x${(p.sharedPoolDigitsPerSecond / p.oneCoreDigitsPerSecond).toFixed(2)}`,
   ].join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
-// tinydigit bench: latency and throughput on this machine, from the installed package. Calls are timed
+// tinydigit bench: latency and throughput on this machine, from the installed package (and the demo
+// page's Benchmark button, in the browser). Calls are timed
 // in blocks (one call is too short to time alone), after a warm-up, over several rounds; medians.
 import { loadClassifierSync, type Classifier } from '../index.js';
 
@@ -10,7 +11,8 @@ export interface BenchResult {
 }
 
 export interface BenchReport {
-  node: string;
+  /** Node's version, or the browser's user agent. */
+  runtime: string;
   rounds: number;
   coldStartMs: number;
   canvasToDigitUs: number;
@@ -73,7 +75,7 @@ export function runBench(rounds: number, progress: (msg: string) => void = () =>
   }
   if (sink < 0) progress(String(sink));
   return {
-    node: typeof process !== 'undefined' ? process.version : 'unknown',
+    runtime: typeof process !== 'undefined' && process.versions?.node ? `Node ${process.version}` : typeof navigator !== 'undefined' ? navigator.userAgent : 'unknown',
     rounds,
     coldStartMs,
     canvasToDigitUs: quantile(canvasTimes, 0.5),
@@ -88,7 +90,7 @@ export function runBench(rounds: number, progress: (msg: string) => void = () =>
 
 export function formatBench(r: BenchReport): string {
   const lines = [
-    `tinydigit bench: Node ${r.node}, medians of ${r.rounds} rounds (single: blocks of ${BLOCK} classify calls, API included)`,
+    `tinydigit bench: ${r.runtime}, medians of ${r.rounds} rounds (single: blocks of ${BLOCK} classify calls, API included)`,
     'kernel                     single median   single p99   batch-1024',
     ...r.kernels.map((k) => `${k.kernel.padEnd(26)} ${`${k.singleMedianNs.toFixed(0)} ns`.padStart(13)} ${`${k.singleP99Ns.toFixed(0)} ns`.padStart(12)} ${`${(k.batchDigitsPerSecond / 1e6).toFixed(3)} M digits/s`.padStart(18)}`),
     `cold start (import done → load → first digit): ${r.coldStartMs.toFixed(2)} ms`,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultModelBytes, loadClassifierSync, TinydigitError, type ClassifierOptions, type Polarity } from '../index.js';
 import { formatBench, runBench } from './bench.js';
 import { formatPoolBench, runPoolBench } from './bench-pool.js';
+import { createPool } from '../pool-node.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
 import { createDemoServer } from './serve.js';
 
@@ -156,7 +157,7 @@ function main(argv: string[]): number {
       const progress = (msg: string) => process.stderr.isTTY && process.stderr.write(`\r${msg}   `);
       const r = runBench(rounds, progress);
       // The pool part is asynchronous: its result comes after main() returns.
-      runPoolBench(rounds, progress).then(
+      runPoolBench(createPool, rounds, progress).then(
         (pool) => {
           if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
           process.stdout.write(o.json ? `${JSON.stringify({ ...r, pool })}\n` : formatBench(r) + formatPoolBench(pool));

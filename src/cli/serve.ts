@@ -25,6 +25,8 @@ const HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // With COOP, makes the page cross-origin isolated: SharedArrayBuffer exists (the benchmark uses it).
+  'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cache-Control': 'no-cache',
 };
 

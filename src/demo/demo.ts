@@ -1,6 +1,9 @@
 // The demo page: a <tinydigit-pad>, and what tinydigit reads on it, live.
 import '../element.js';
+import { formatBench, runBench } from '../cli/bench.js';
+import { formatPoolBench, runPoolBench } from '../cli/bench-pool.js';
 import { preprocess, type Classification, type NumberReading } from '../index.js';
+import { createPool } from '../pool-browser.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const pad = $<HTMLElementTagNameMap['tinydigit-pad']>('pad');
@@ -56,6 +59,26 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=mode
     pad.clear();
   });
 }
+
+// The same measures as `tinydigit bench`, in this browser: the page stalls for a second or two meanwhile.
+const BENCH_ROUNDS = 5;
+$('bench').addEventListener('click', () => {
+  const button = $<HTMLButtonElement>('bench');
+  const out = $('bench-out');
+  button.disabled = true;
+  out.textContent = 'measuring…';
+  setTimeout(async () => {
+    try {
+      const single = formatBench(runBench(BENCH_ROUNDS));
+      out.textContent = `${single}measuring the worker pool…`;
+      out.textContent = single + formatPoolBench(await runPoolBench(createPool, BENCH_ROUNDS));
+    } catch (e) {
+      out.textContent = `benchmark failed: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      button.disabled = false;
+    }
+  }, 50);
+});
 
 const meta = pad.classifier.model.metadata;
 $('about').textContent = `Model ${String(meta.architecture)}, ${((meta.testAccuracy as number) * 100).toFixed(2)}% on the MNIST test set; running on ${pad.classifier.backend}. Nothing you draw leaves this page.`;

@@ -77,6 +77,22 @@ describe('demo page in Chromium', () => {
   });
 });
 
+describe('the Benchmark button in Chromium', () => {
+  it('measures this browser: every kernel, the canvas, and a pool of Web Workers on shared memory', async () => {
+    const { page, problems } = await open(demo.url);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.click('#bench');
+    await expect.poll(() => page.textContent('#bench-out'), { timeout: 60_000 }).toMatch(/SharedArrayBuffer: +\d/);
+    const text = (await page.textContent('#bench-out'))!;
+    expect(text).toMatch(/^tinydigit bench: Mozilla\/5\.0 .*Chrome\/\d+/);
+    for (const kernel of ['SIMD f32', 'SIMD int8', 'scalar f32']) expect(text).toMatch(new RegExp(`${kernel} +\\d+ ns +\\d+ ns +\\d+\\.\\d{3} M digits/s`));
+    expect(text).toMatch(/280x280 RGBA canvas → digit \(classifyImage\): \d+\.\d µs/);
+    expect(text).toMatch(/pool of \d+ workers \(tinydigit\/pool\): +\d+\.\d{3} M digits\/s +x\d+\.\d\d/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('<tinydigit-pad> from one script tag, in Chromium', () => {
   it('emits a digit event with the prediction', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));

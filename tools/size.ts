@@ -1,0 +1,50 @@
+// What the library weighs as a web page ships it: the package's entry bundled and minified by esbuild,
+// gzipped (level 9). "Without models" replaces the two embedded default models by empty strings.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, { level: 9 }).length;
+
+const noModels: esbuild.Plugin = {
+  name: 'no-models',
+  setup(b) {
+    b.onResolve({ filter: /generated\/models\.js$/ }, () => ({ path: 'models', namespace: 'no-models' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-models' }, () => ({ contents: "export const DEFAULT_F32_BASE64 = ''; export const DEFAULT_INT8_BASE64 = '';", loader: 'js' }));
+  },
+};
+
+/** min+gzip bytes of `code` (an ES module importing whatever it needs), bundled for browsers. */
+export async function bundleSize(code: string, withoutModels = false): Promise<number> {
+  const r = await esbuild.build({
+    stdin: { contents: code, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    plugins: withoutModels ? [noModels] : [],
+  });
+  return gzipSize(r.outputFiles[0]!.contents);
+}
+
+export interface LibrarySize {
+  /** The whole API (src/index.ts) with both wasm builds embedded, without the default models. */
+  libraryGzip: number;
+  /** The same, with the two default models. */
+  withModelsGzip: number;
+  simdWasmBytes: number;
+  scalarWasmBytes: number;
+}
+
+/** Sizes of the built library (run after tools/build.mjs). */
+export async function librarySize(): Promise<LibrarySize> {
+  const entry = "export * from './src/index.ts';";
+  return {
+    libraryGzip: await bundleSize(entry, true),
+    withModelsGzip: await bundleSize(entry),
+    simdWasmBytes: readFileSync('build/tinydigit.simd.wasm').length,
+    scalarWasmBytes: readFileSync('build/tinydigit.scalar.wasm').length,
+  };
+}
