@@ -1,4 +1,4 @@
-import { denseF32, denseI8, quantize } from "./dense";
+import { denseF32, denseI8, nonzeroIndices, quantize } from "./dense";
 import { softmax } from "./softmax";
 
 // One layer-table entry: ten 32-bit fields, written by the TypeScript loader (src/layout.ts).
@@ -19,10 +19,10 @@ export const NOT_FINITE: i32 = -2;
 /**
  * Runs one input through every layer and the final softmax.
  * a and b are two activation buffers of the widest layer's outPad + 8 floats; q holds the widest int8
- * layer's quantized inputs. Returns the index of the largest logit, or NOT_FINITE.
+ * layer's quantized inputs; idx has room for the widest layer's input indices (i32). Returns the index of the largest logit, or NOT_FINITE.
  */
 export function forward(
-  table: usize, nLayers: i32, x: usize, a: usize, b: usize, q: usize, classes: i32, dst: usize,
+  table: usize, nLayers: i32, x: usize, a: usize, b: usize, q: usize, idx: usize, classes: i32, dst: usize,
 ): i32 {
   let src = x;
   let cur = a;
@@ -38,7 +38,7 @@ export function forward(
       if (sx < 0) return NOT_FINITE;
       denseI8(q, inPad8, sx, load<usize>(e, L_W), load<usize>(e, L_S), load<usize>(e, L_B), outPad, cur, relu);
     } else {
-      denseF32(src, nIn, load<usize>(e, L_W), load<usize>(e, L_B), outPad, cur, relu);
+      denseF32(src, idx, nonzeroIndices(src, nIn, idx), load<usize>(e, L_W), load<usize>(e, L_B), outPad, cur, relu);
     }
     // Zeros past the padded outputs, so the next int8 layer can read its inputs eight at a time.
     store<u64>(cur + (<usize>outPad << 2), 0);

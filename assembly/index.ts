@@ -13,6 +13,7 @@ let nLayers: i32 = 0;
 let bufA: usize = 0;
 let bufB: usize = 0;
 let qBuf: usize = 0;
+let idxBuf: usize = 0;
 let inStride: i32 = 0; // floats between inputs: inputs rounded up to 8
 let inCheck: i32 = 0; // floats to range-check per input: inputs rounded up to 4
 let classes: i32 = 0;
@@ -24,13 +25,14 @@ export function heapBase(): usize {
 }
 
 export function configure(
-  layerTable: usize, layers: i32, a: usize, b: usize, q: usize, inputs: i32, outputs: i32,
+  layerTable: usize, layers: i32, a: usize, b: usize, q: usize, idx: usize, inputs: i32, outputs: i32,
 ): void {
   table = layerTable;
   nLayers = layers;
   bufA = a;
   bufB = b;
   qBuf = q;
+  idxBuf = idx;
   inStride = (inputs + 7) & ~7;
   inCheck = (inputs + 3) & ~3;
   classes = outputs;
@@ -39,7 +41,7 @@ export function configure(
 /** Classifies the input at x into probabilities at dst. Returns the digit, BAD_INPUT, or NOT_FINITE (-2). */
 export function classify(x: usize, dst: usize): i32 {
   if (!inUnitRange(x, inCheck)) return BAD_INPUT;
-  return forward(table, nLayers, x, bufA, bufB, qBuf, classes, dst);
+  return forward(table, nLayers, x, bufA, bufB, qBuf, idxBuf, classes, dst);
 }
 
 /** Index of the first of n inputs (inStride floats apart) with a value outside [0, 1] or NaN; -1 if none. */
@@ -62,7 +64,7 @@ export function classifyBatch(x: usize, n: i32, dst: usize): i32 {
   const stride = <usize>inStride << 2;
   const outBytes = <usize>classes << 2;
   for (let i = 0; i < n; i++) {
-    const r = forward(table, nLayers, x + <usize>i * stride, bufA, bufB, qBuf, classes, dst + <usize>i * outBytes);
+    const r = forward(table, nLayers, x + <usize>i * stride, bufA, bufB, qBuf, idxBuf, classes, dst + <usize>i * outBytes);
     if (r < 0) {
       failedAt = i;
       return r;
@@ -80,4 +82,3 @@ function abort(_message: usize, _file: usize, _line: u32, _column: u32): void {
   unreachable();
 }
 
-export { fit, inkLevels, inkMap } from "./preprocess";

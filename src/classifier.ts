@@ -109,7 +109,7 @@ export class Classifier {
     this.#reserve(1);
     writeModel(exports.memory, this.#plan, model);
     const p = this.#plan;
-    exports.configure(p.table, model.layers.length, p.bufA, p.bufB, p.qBuf, this.model.inputs, this.model.classes);
+    exports.configure(p.table, model.layers.length, p.bufA, p.bufB, p.qBuf, p.idxBuf, this.model.inputs, this.model.classes);
   }
 
   #kernel(): KernelExports {

@@ -1,6 +1,7 @@
-// Chooses and compiles the wasm module: SIMD where the runtime validates it, scalar otherwise.
+// Chooses and compiles the wasm modules: the kernels with SIMD where the runtime validates it, scalar
+// otherwise; and the preprocessing module (one build for all).
 import { EngineError } from './errors.js';
-import { wasmSource } from './wasm-source.js';
+import { wasmSource, type WasmName } from './wasm-source.js';
 
 /** Which build of the kernels a classifier runs on. Both give bit-identical results. */
 export type Backend = 'wasm-simd' | 'wasm-scalar';
@@ -8,15 +9,21 @@ export type Backend = 'wasm-simd' | 'wasm-scalar';
 /** `'auto'` uses SIMD where available; `'on'` requires it (throws where missing); `'off'` never uses it. */
 export type SimdOption = 'auto' | 'on' | 'off';
 
-/** The module's exports (assembly/index.ts). */
+/** The kernel module's exports (assembly/index.ts). */
 export interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  configure(table: number, layers: number, a: number, b: number, q: number, inputs: number, classes: number): void;
+  configure(table: number, layers: number, a: number, b: number, q: number, idx: number, inputs: number, classes: number): void;
   classify(x: number, dst: number): number;
   classifyBatch(x: number, n: number, dst: number): number;
   checkBatch(x: number, n: number): number;
   errorIndex(): number;
+}
+
+/** The preprocessing module's exports (assembly/preprocess-module.ts). */
+export interface PreprocessExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
   inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): void;
   inkLevels(ink: number, w: number, h: number, out: number): void;
   fit(ink: number, w: number, h: number, bg: number, contrast: number, tmp: number, dst: number, outW: number, outH: number): number;
@@ -34,7 +41,7 @@ const SIMD_PROBE = new Uint8Array([
 ]);
 
 let simdSupport: boolean | undefined;
-const compiled: Partial<Record<Backend, WebAssembly.Module>> = {};
+const compiled: Partial<Record<WasmName, WebAssembly.Module>> = {};
 
 /** Whether this runtime supports WebAssembly SIMD (checked once with a tiny validate-only probe). */
 export function simdSupported(): boolean {
@@ -51,19 +58,23 @@ export function chooseBackend(simd: SimdOption = 'auto'): Backend {
   return 'wasm-scalar';
 }
 
-/** The compiled module for a backend; compiled once per process (it is under 4 KB, so sync is allowed). */
-export function compileSync(backend: Backend): WebAssembly.Module {
-  if (compiled[backend]) return compiled[backend];
-  const source = wasmSource(backend === 'wasm-simd');
-  return (compiled[backend] = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source));
+const wasmName = (m: Backend | 'preprocess'): WasmName => (m === 'wasm-simd' ? 'simd' : m === 'wasm-scalar' ? 'scalar' : 'preprocess');
+
+/** A compiled module: a backend's kernels, or the preprocessing. Once per process (each is under 4 KB, so sync is allowed). */
+export function compileSync(which: Backend | 'preprocess'): WebAssembly.Module {
+  const name = wasmName(which);
+  if (compiled[name]) return compiled[name];
+  const source = wasmSource(name);
+  return (compiled[name] = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source));
 }
 
-export async function compileAsync(backend: Backend): Promise<WebAssembly.Module> {
-  if (compiled[backend]) return compiled[backend];
-  const source = wasmSource(backend === 'wasm-simd');
-  return (compiled[backend] = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source));
+export async function compileAsync(which: Backend | 'preprocess'): Promise<WebAssembly.Module> {
+  const name = wasmName(which);
+  if (compiled[name]) return compiled[name];
+  const source = wasmSource(name);
+  return (compiled[name] = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source));
 }
 
-export function instantiateSync(module: WebAssembly.Module): KernelExports {
-  return new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+export function instantiateSync<T = KernelExports>(module: WebAssembly.Module): T {
+  return new WebAssembly.Instance(module, {}).exports as unknown as T;
 }

@@ -19,6 +19,8 @@ export interface MemoryPlan {
   bufA: number;
   bufB: number;
   qBuf: number;
+  /** Room for the indices of one layer's nonzero inputs (i32), for the widest layer, plus 3. */
+  idxBuf: number;
   /** Floats between consecutive inputs in the input region (inputs rounded up to 8). */
   inStride: number;
   /** Start of the input region; the output region follows it, sized by `capacity`. */
@@ -31,10 +33,12 @@ export function planMemory(model: Model, heapBase: number): MemoryPlan {
   p += align(LAYER_BYTES * model.layers.length, 16);
   let widest = 0;
   let widestInt8 = 0;
+  let widestIn = 0;
   const layers = model.layers.map((l) => {
     const outPad = align(l.outputs, 4);
     const inPad8 = align(l.inputs, 8);
     widest = Math.max(widest, outPad);
+    widestIn = Math.max(widestIn, l.inputs);
     const w = p;
     p += align(l.weightType === 'f32' ? 4 * l.inputs * outPad : outPad * inPad8, 16);
     const b = p;
@@ -51,8 +55,9 @@ export function planMemory(model: Model, heapBase: number): MemoryPlan {
   const bufA = p;
   const bufB = bufA + bufBytes;
   const qBuf = bufB + bufBytes;
-  p = qBuf + align(2 * widestInt8, 16);
-  return { table, layers, bufA, bufB, qBuf, inStride: align(model.layers[0]!.inputs, 8), io: p };
+  const idxBuf = qBuf + align(2 * widestInt8, 16);
+  p = idxBuf + align(4 * (widestIn + 3), 16);
+  return { table, layers, bufA, bufB, qBuf, idxBuf, inStride: align(model.layers[0]!.inputs, 8), io: p };
 }
 
 /** Bytes of memory needed for the plan with room for `capacity` inputs and their outputs. */

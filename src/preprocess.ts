@@ -1,5 +1,5 @@
 // From any raster to the network's input, in wasm (assembly/preprocess.ts).
-import { chooseBackend, compileSync, instantiateSync, type KernelExports } from './engine.js';
+import { compileSync, instantiateSync, type PreprocessExports } from './engine.js';
 import { InputError } from './errors.js';
 import { growMemory } from './layout.js';
 
@@ -35,12 +35,13 @@ const POLARITIES: readonly Polarity[] = ['auto', 'dark-on-light', 'light-on-dark
 /** Images needing more wasm memory than this run in a throwaway instance, so none keeps it. */
 const KEEP_BYTES = 8 << 20;
 
-let shared: KernelExports | undefined;
+let shared: PreprocessExports | undefined;
 
-/** A kernel instance whose memory holds `bytes` past its heap base (a fresh one for large jobs). */
-function kernelFor(bytes: number): { k: KernelExports; base: number } {
-  const s = (shared ??= instantiateSync(compileSync(chooseBackend('auto'))));
-  const k = bytes > KEEP_BYTES ? instantiateSync(compileSync(chooseBackend('auto'))) : s;
+/** A preprocessing instance whose memory holds `bytes` past its heap base (a fresh one for large jobs). */
+function kernelFor(bytes: number): { k: PreprocessExports; base: number } {
+  const instance = () => instantiateSync<PreprocessExports>(compileSync('preprocess'));
+  const s = (shared ??= instance());
+  const k = bytes > KEEP_BYTES ? instance() : s;
   const base = (k.heapBase() + 15) & ~15;
   growMemory(k.memory, base + bytes);
   return { k, base };

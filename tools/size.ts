@@ -30,12 +30,13 @@ export async function bundleSize(code: string, withoutModels = false): Promise<n
 }
 
 export interface LibrarySize {
-  /** The whole API (src/index.ts) with both wasm builds embedded, without the default models. */
+  /** The whole API (src/index.ts) with its three wasm modules embedded, without the default models. */
   libraryGzip: number;
   /** The same, with the two default models. */
   withModelsGzip: number;
   simdWasmBytes: number;
   scalarWasmBytes: number;
+  preprocessWasmBytes: number;
 }
 
 /** Sizes of the built library (run after tools/build.mjs). */
@@ -46,5 +47,6 @@ export async function librarySize(): Promise<LibrarySize> {
     withModelsGzip: await bundleSize(entry),
     simdWasmBytes: readFileSync('build/tinydigit.simd.wasm').length,
     scalarWasmBytes: readFileSync('build/tinydigit.scalar.wasm').length,
+    preprocessWasmBytes: readFileSync('build/tinydigit.preprocess.wasm').length,
   };
 }

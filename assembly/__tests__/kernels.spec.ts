@@ -1,4 +1,4 @@
-import { denseF32, denseI8, quantize } from "../dense";
+import { denseF32, denseI8, nonzeroIndices, quantize } from "../dense";
 import { expf } from "../expf";
 import { softmax, SOFTMAX_NOT_FINITE } from "../softmax";
 import { inUnitRange } from "../validate";
@@ -11,6 +11,7 @@ const y = buf + 1792;
 const q = buf + 2048;
 const s = buf + 2304;
 const p = buf + 2560;
+const idx = buf + 3072;
 
 function f(ptr: usize, i: i32): f32 {
   return load<f32>(ptr + (<usize>i << 2));
@@ -21,6 +22,22 @@ function setF(ptr: usize, values: f32[]): void {
 function clear(): void {
   memory.fill(buf, 0, 4096);
 }
+/** denseF32 over x's nonzero inputs, as forward() calls it. */
+function dense(nIn: i32, outPad: i32, relu: bool): void {
+  denseF32(x, idx, nonzeroIndices(x, nIn, idx), w, b, outPad, y, relu);
+}
+
+describe("nonzeroIndices", () => {
+  it("lists the nonzero inputs in order, four at a time and in the tail; -0 is zero, NaN is not", () => {
+    clear();
+    setF(x, [0, 0.5, 0, 0, 1, 1, -0.0, 0.25, 0, 0, NaN]);
+    expect(nonzeroIndices(x, 11, idx)).toBe(5);
+    const want: i32[] = [1, 4, 5, 7, 10];
+    for (let k = 0; k < want.length; k++) expect(load<i32>(idx + (<usize>k << 2))).toBe(want[k]);
+    expect(nonzeroIndices(x, 4, idx)).toBe(1);
+    expect(nonzeroIndices(x, 0, idx)).toBe(0);
+  });
+});
 
 describe("denseF32", () => {
   it("computes bias + x.W, input-major with outputs padded to 4", () => {
@@ -29,7 +46,7 @@ describe("denseF32", () => {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 5; j++) store<f32>(w + (<usize>(i * 8 + j) << 2), <f32>(i + j));
     setF(b, [0, 1, 2, 3, 4]);
     setF(x, [1, 2, 3]);
-    denseF32(x, 3, w, b, 8, y, false);
+    dense(3, 8, false);
     // y_j = j + sum_i x_i (i + j) = j + 8 + 6j
     for (let j = 0; j < 5; j++) {
       const expected: i32 = 8 + 7 * j;
@@ -42,7 +59,7 @@ describe("denseF32", () => {
     clear();
     for (let j = 0; j < 4; j++) store<f32>(w + (<usize>j << 2), j % 2 ? <f32>-1 : <f32>1);
     setF(x, [2]);
-    denseF32(x, 1, w, b, 4, y, true);
+    dense(1, 4, true);
     expect(f(y, 0)).toBe(2);
     expect(f(y, 1)).toBe(0);
     expect(f(y, 2)).toBe(2);
@@ -55,7 +72,7 @@ describe("denseF32", () => {
     setF(b, [1e8, 0, 0, 0]);
     for (let i = 0; i < 2; i++) store<f32>(w + (<usize>(i * 4) << 2), i == 0 ? <f32>1 : <f32>-1e8);
     setF(x, [1, 1]);
-    denseF32(x, 2, w, b, 4, y, false);
+    dense(2, 4, false);
     expect(f(y, 0)).toBe(0);
   });
 });

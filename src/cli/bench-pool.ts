@@ -3,6 +3,7 @@
 // Float32Array (each chunk is copied to its worker) and once with one on a SharedArrayBuffer (nothing
 // copied on this thread).
 import { loadClassifierSync } from '../index.js';
+import { scribbles } from './bench.js';
 import type { ClassifierPool, PoolOptions } from '../pool.js';
 
 export interface PoolBench {
@@ -20,7 +21,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 /** `createPool` from tinydigit/pool: worker_threads in Node, Web Workers in the demo page. */
 export async function runPoolBench(createPool: (o?: PoolOptions) => Promise<ClassifierPool>, rounds: number, progress: (msg: string) => void = () => {}): Promise<PoolBench> {
   const inputs = new Float32Array(DIGITS * 400);
-  for (let i = 0; i < inputs.length; i++) inputs[i] = ((i * 2654435761) >>> 0) % 3 === 0 ? ((i * 40503) % 1000) / 1000 : 0;
+  const some = scribbles(1024);
+  for (let k = 0; k < DIGITS; k += 1024) inputs.set(some, k * 400);
   const shared = typeof SharedArrayBuffer === 'function' ? new Float32Array(new SharedArrayBuffer(inputs.byteLength)) : undefined;
   shared?.set(inputs);
   const one = loadClassifierSync();
