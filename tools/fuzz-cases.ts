@@ -1,6 +1,9 @@
 // Hostile inputs for tinydigit, as fast-check properties: shared by the fuzz tests in npm test and the
 // longer campaign (`npm run fuzz -- --runs N`). Every case must end in a typed error or a valid result.
 import fc from 'fast-check';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { decodeImage, ImageFileError } from '../src/cli/decode-image.js';
 import { crc32 } from '../src/crc32.js';
 import {
   decodeModel, defaultModelBytes, EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, quantizeModel,
@@ -15,6 +18,40 @@ const clf = () => (classifier ??= loadClassifierSync());
 function withCrc(bytes: Uint8Array): Uint8Array {
   new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(bytes.length - 4, crc32(bytes.subarray(0, bytes.length - 4)), true);
   return bytes;
+}
+
+// Image files as the command line reads them: a valid PNG and JPEG of a drawn digit, to mutate.
+const digitPixels = (channels: number) => {
+  const px = new Uint8Array(28 * 28 * channels).fill(255);
+  for (let y = 4; y < 24; y++) for (let x = 12; x < 16; x++) px.fill(0, (y * 28 + x) * channels, (y * 28 + x) * channels + Math.min(channels, 3));
+  return px;
+};
+const validPng = (() => {
+  const png = new PNG({ width: 28, height: 28 });
+  png.data.set(digitPixels(4));
+  return new Uint8Array(PNG.sync.write(png));
+})();
+const validJpeg = new Uint8Array(jpeg.encode({ data: digitPixels(4), width: 28, height: 28 }, 90).data);
+const imageFile = fc.constantFrom(validPng, validJpeg);
+for (const f of [validPng, validJpeg]) {
+  if (clf().classifyImage(decodeImage(f))?.digit !== 1) throw new Error('the fuzzing fixtures must decode to images read as 1');
+}
+
+/** An image file must decode to an image that reads like any other, or fail with ImageFileError. */
+function checkImageFile(bytes: Uint8Array): void {
+  let image: ImageLike;
+  try {
+    image = decodeImage(bytes);
+  } catch (e) {
+    if (e instanceof ImageFileError) return;
+    throw e;
+  }
+  try {
+    const r = clf().classifyImage(image);
+    if (r) checkProbabilities(r.probabilities);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
 }
 
 /** A decoded model must run: finite probabilities summing to 1, or the typed overflow error. */
@@ -99,6 +136,17 @@ export const PROPERTIES: Record<string, AnyProperty> = {
       if (!(e instanceof InputError) || e.index !== Math.floor((at % x.length) / 400)) throw e;
     }
     if (out.some((v) => v !== 7)) throw new Error('out was written');
+  }),
+  'image file: random bytes, some behind a PNG or JPEG signature': fc.property(
+    fc.constantFrom([], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xd8, 0xff]),
+    fc.uint8Array({ maxLength: 2048 }),
+    (magic, b) => checkImageFile(Uint8Array.from([...magic, ...b])),
+  ),
+  'image file: PNG or JPEG truncated at any offset': fc.property(imageFile, fc.nat(), (f, n) => checkImageFile(f.slice(0, n % f.length))),
+  'image file: PNG or JPEG with bytes changed': fc.property(imageFile, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (f, edits) => {
+    const b = f.slice();
+    for (const [at, v] of edits) b[at % b.length] = v;
+    checkImageFile(b);
   }),
   'image: any shape of data, size and channels': fc.property(
     fc.record({
