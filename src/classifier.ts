@@ -3,7 +3,7 @@ import { compileAsync, compileSync, chooseBackend, instantiateSync, BAD_INPUT, t
 import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
 import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
-import { decodeModel, encodeModel } from './model-format.js';
+import { decodeModel, decodeModelFile, encodeModel } from './model-format.js';
 import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
 import { readDigits } from './read-digits.js';
 import { inkPieces, type Box } from './segment.js';
@@ -106,8 +106,8 @@ export class Classifier {
     });
     this.#k = exports;
     this.#plan = planMemory(model, exports.heapBase());
+    writeModel(exports.memory, this.#plan, model, exports.layoutWeights);
     this.#reserve(1);
-    writeModel(exports.memory, this.#plan, model);
     const p = this.#plan;
     exports.configure(p.table, model.layers.length, p.bufA, p.bufB, p.qBuf, p.idxBuf, this.model.inputs, this.model.classes);
   }
@@ -270,7 +270,7 @@ function resolveModel(options: ClassifierOptions): Model {
     if (!DEFAULT_MODEL_NAMES.includes(m)) {
       throw new EngineError('bad-option', `model must be ${DEFAULT_MODEL_NAMES.map((n) => `'${n}'`).join(' or ')}, model bytes or a Model, got '${m}'`);
     }
-    return decodeModel(defaultModelBytes(m));
+    return decodeModelFile(defaultModelBytes(m), true);
   }
   // A Model object is validated by the same checks as a file.
   return m instanceof Uint8Array || m instanceof ArrayBuffer || ArrayBuffer.isView(m) ? decodeModel(m) : decodeModel(encodeModel(m as Model));

@@ -18,6 +18,7 @@ export interface KernelExports {
   classifyBatch(x: number, n: number, dst: number): number;
   checkBatch(x: number, n: number): number;
   errorIndex(): number;
+  layoutWeights(src: number, dst: number, inputs: number, outputs: number, outPad: number): void;
 }
 
 /** The preprocessing module's exports (assembly/preprocess-module.ts). */

@@ -1,5 +1,6 @@
 // Lays a model out in the module's linear memory in the form the kernels read (assembly/forward.ts):
 // f32 weights input-major with outputs padded to 4, int8 weights output-major with rows padded to 8.
+import type { KernelExports } from './engine.js';
 import type { Model } from './model.js';
 
 /** Bytes per layer-table entry; must match LAYER_BYTES in assembly/forward.ts. */
@@ -70,8 +71,14 @@ export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
   if (missing > 0) memory.grow(missing);
 }
 
-/** Writes the layer table, weights, biases and scales. Memory must be large enough and still zeroed. */
-export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: Model): void {
+/**
+ * Writes the layer table, weights, biases and scales into memory still zeroed (grown as needed; views
+ * of its buffer made before are detached). f32 weights are copied as they are to the free memory at
+ * plan.io, and laid out from there by the kernel module's `layoutWeights`.
+ */
+export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: Model, layoutWeights: KernelExports['layoutWeights']): void {
+  const scratch = Math.max(0, ...model.layers.map((l) => (l.weightType === 'f32' ? 4 * l.weights.length : 0)));
+  growMemory(memory, plan.io + scratch);
   const buf = memory.buffer;
   const f32 = new Float32Array(buf);
   const i32 = new Int32Array(buf);
@@ -90,13 +97,13 @@ export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: 
     f32[e + 8] = int8ActivationLimit(inPad8);
     f32.set(l.biases, b >> 2);
     if (l.weightType === 'f32') {
-      const base = w >> 2;
-      for (let j = 0; j < l.outputs; j++) {
-        for (let i = 0; i < l.inputs; i++) f32[base + i * outPad + j] = l.weights[j * l.inputs + i]!;
-      }
+      f32.set(l.weights, plan.io >> 2);
+      layoutWeights(plan.io, w, l.inputs, l.outputs, outPad);
     } else {
       f32.set(l.scales, s >> 2);
       for (let j = 0; j < l.outputs; j++) i8.set(l.weights.subarray(j * l.inputs, (j + 1) * l.inputs), w + j * inPad8);
     }
   });
+  // The input region must read as zeros again (the kernels range-check an input's padding).
+  f32.fill(0, plan.io >> 2, (plan.io + scratch) >> 2);
 }

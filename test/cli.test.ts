@@ -89,9 +89,14 @@ describe('tinydigit bench', () => {
       expect(k.singleP99Ns).toBeGreaterThanOrEqual(k.singleMedianNs);
       expect(k.batchDigitsPerSecond).toBeGreaterThan(0);
     }
+    expect(b.runtime).toMatch(/^Node v\d+/);
     expect(b.coldStartMs).toBeGreaterThan(0);
+    expect(b.firstCanvasMs).toBeGreaterThan(0);
     expect(b.canvasToDigitUs).toBeGreaterThan(0);
-    expect(run('bench', '--rounds', '1').stdout).toMatch(/^tinydigit bench: Node v\d+[\s\S]*SIMD f32 [\s\S]*canvas → digit/);
+    expect(b.pool.workers).toBeGreaterThanOrEqual(1);
+    expect(b.pool.poolDigitsPerSecond).toBeGreaterThan(0);
+    expect(b.pool.sharedPoolDigitsPerSecond).toBeGreaterThan(0);
+    expect(run('bench', '--rounds', '1').stdout).toMatch(/^tinydigit bench: Node v\d+[\s\S]*SIMD f32 [\s\S]*canvas → digit[\s\S]*pool of \d+ workers/);
   });
 });
 

@@ -25,7 +25,12 @@ function setUp(file: string, model: Model) {
   const k = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports as unknown as KernelExports;
   const plan = planMemory(model, k.heapBase());
   growMemory(k.memory, memoryBytes(plan, 10, BATCH));
-  writeModel(k.memory, plan, model);
+  // Builds from before layoutWeights: the same layout, by a loop here.
+  const layout = k.layoutWeights ?? ((src: number, dst: number, inputs: number, outputs: number, outPad: number) => {
+    const f32 = new Float32Array(k.memory.buffer);
+    for (let j = 0; j < outputs; j++) for (let i = 0; i < inputs; i++) f32[(dst >> 2) + i * outPad + j] = f32[(src >> 2) + j * inputs + i]!;
+  });
+  writeModel(k.memory, plan, model, layout);
   // Builds from before the index buffer (v0.1 layout) take one argument less.
   const configure = k.configure as (...args: number[]) => void;
   if (configure.length === 8) configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, plan.idxBuf, 400, 10);

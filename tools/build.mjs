@@ -3,7 +3,7 @@
 import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import asc from 'assemblyscript/asc';
 import * as esbuild from 'esbuild';
 
@@ -59,6 +59,11 @@ await rm('dist', { recursive: true, force: true });
 const common = { entryPoints: ['src/index.ts'], bundle: true, target: 'es2020', platform: 'neutral', logLevel: 'warning' };
 await esbuild.build({ ...common, format: 'esm', outfile: 'dist/index.js' });
 await esbuild.build({ ...common, format: 'cjs', outfile: 'dist/index.cjs' });
+// The library decodes the embedded models without their CRC (start-up time): check them here, fully.
+{
+  const { decodeModel } = await import(`${pathToFileURL(join(root, 'dist/index.js')).href}?${Date.now()}`);
+  for (const name of ['default-f32', 'default-int8']) decodeModel(await readFile(`models/${name}.tdm`));
+}
 // Cloudflare workerd (the `workerd` export condition, which wrangler uses): the same library, but the
 // kernels are imported as .wasm modules shipped beside it, since workerd will not compile wasm from bytes.
 const wasmAsModules = {
