@@ -169,7 +169,9 @@ export class Classifier {
     if (input.length !== this.model.inputs) {
       throw new InputError('bad-length', `input has ${input.length} values, the model takes ${this.model.inputs}`);
     }
-    this.#write(input, 0, 1);
+    // The common case without a view: one digit of exactly the model's inputs.
+    if (input instanceof Float32Array) this.#f32.set(input, this.#in >> 2);
+    else this.#write(input, 0, 1);
     const digit = k.classify(this.#in, this.#out);
     if (digit < 0) throw digit === BAD_INPUT ? this.#inputError(0) : this.#notFinite();
     const o = this.#out >> 2;
