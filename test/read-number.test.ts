@@ -38,8 +38,9 @@ describe('readNumber on rows composed from MNIST test digits', () => {
   it('reads rows where some digits touch (gaps -2 to 8 px)', () => {
     const m = measure(2, 1000, -2);
     console.log(`readNumber, some digits touching: per digit ${(m.perDigit * 100).toFixed(2)}%, isolated ${(m.isolated * 100).toFixed(2)}%, whole rows ${(m.rows * 100).toFixed(1)}%`);
-    // Not yet within 0.5 pt of isolated digits: 90.0% when measured; a floor against regressions.
-    expect(m.perDigit).toBeGreaterThan(0.885);
+    // Not yet within 0.5 pt of isolated digits: 93.4% when measured (90.0% before the wide-group
+    // penalty); a floor against regressions.
+    expect(m.perDigit).toBeGreaterThan(0.925);
   });
 });
 
