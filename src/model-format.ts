@@ -259,14 +259,18 @@ export function decodeModelFile(input: Uint8Array | ArrayBuffer | ArrayBufferVie
     if (r.weightType === 'f32') {
       const weights = getF32(count);
       const biases = getF32(r.outputs);
-      if (!trusted) checkFinite(weights, `layer ${i} weights`);
-      if (!trusted) checkFinite(biases, `layer ${i} biases`);
+      if (!trusted) {
+        checkFinite(weights, `layer ${i} weights`);
+        checkFinite(biases, `layer ${i} biases`);
+      }
       return { ...r, weightType: 'f32', weights, biases };
     }
     const scales = getF32(r.outputs);
     const biases = getF32(r.outputs);
-    if (!trusted) checkScales(scales, i);
-    if (!trusted) checkFinite(biases, `layer ${i} biases`);
+    if (!trusted) {
+      checkScales(scales, i);
+      checkFinite(biases, `layer ${i} biases`);
+    }
     const weights = new Int8Array(count);
     weights.set(new Int8Array(bytes.buffer, bytes.byteOffset + o, count));
     for (let p = o + count; p < o + align4(count); p++) {
