@@ -3,32 +3,17 @@
 // --no-enable-sse4-1: the scalar build), Cloudflare workerd, and the official arm64 and armv7 Node under
 // qemu-user-static as a Raspberry Pi stand-in. Each runs test/fixtures/runtimes/digest-cli.mjs (or the
 // worker) and the README's example for it. Binaries come from npm packages, fetched with `npm pack` into
-// build/runtimes (npm 11 does not run the install scripts of the `node`, `deno` and `bun` wrappers); a
-// runtime that cannot be had fails its test, never skips.
+// build/runtimes (see helpers/runtime-binary.ts); a runtime that cannot be had fails its test, never skips.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matrixDir } from './helpers/matrix-dir.js';
 import { readmeExamples } from './helpers/readme-examples.js';
-import { systemBin } from './helpers/system-bin.js';
-import { serveWorker, WORKERD } from './helpers/workerd.js';
+import { runtimeBinary, RUNTIMES_DIR } from './helpers/runtime-binary.js';
+import { serveWorker, workerd } from './helpers/workerd.js';
 
-const runtimes = resolve('build/runtimes');
 let work: string;
-const npm = systemBin('npm');
-
-/** The binary at `path` inside the npm package `spec`, fetched and unpacked once. */
-function binary(spec: string, path: string): string {
-  const into = join(runtimes, spec.replace(/[@/]/g, '_'));
-  const bin = join(into, path);
-  if (!existsSync(bin)) {
-    mkdirSync(into, { recursive: true });
-    const tgz = execFileSync(npm, ['pack', spec, '--silent', '--pack-destination', runtimes], { encoding: 'utf8' }).trim().split('\n').pop()!;
-    execFileSync('tar', ['xzf', join(runtimes, tgz), '-C', into]);
-  }
-  return bin;
-}
 
 interface Runtime {
   name: string;
@@ -43,8 +28,8 @@ interface Runtime {
 }
 
 const NODE_EXAMPLES: [string, string][] = [['example-node.mjs', '1 0.999 wasm-simd'], ['example-node.cjs', '1']];
-const node = (spec: string, qemu: string[] = []) => (script: string, noSimd: boolean) => [...qemu, binary(spec, 'package/bin/node'), ...(noSimd ? ['--no-enable-sse4-1'] : []), script];
-const deno = () => binary('@deno/linux-x64-glibc@2.9.6', 'package/deno');
+const node = (spec: string, qemu: string[] = []) => (script: string, noSimd: boolean) => [...qemu, runtimeBinary(spec, 'package/bin/node'), ...(noSimd ? ['--no-enable-sse4-1'] : []), script];
+const deno = () => runtimeBinary('@deno/linux-x64-glibc@2.9.6', 'package/deno');
 
 const RUNTIMES: Runtime[] = [
   { name: 'Node 20 (this one)', runtime: /^node v20\.\d+\.\d+ x64$/, command: (s, noSimd) => [process.execPath, ...(noSimd ? ['--no-enable-sse4-1'] : []), s], canDisableSimd: true, examples: NODE_EXAMPLES, pool: true },
@@ -57,7 +42,7 @@ const RUNTIMES: Runtime[] = [
     canDisableSimd: true,
     examples: [['example-deno.ts', '1 0.999 wasm-simd']],
   },
-  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5 x64$/, command: (s) => [binary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), s], canDisableSimd: false, examples: [['example-bun.ts', '1 0.999 wasm-simd']] },
+  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5 x64$/, command: (s) => [runtimeBinary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), s], canDisableSimd: false, examples: [['example-bun.ts', '1 0.999 wasm-simd']] },
   {
     name: 'Raspberry Pi stand-in: arm64 Node 20.20.2 under qemu (cortex-a72)',
     runtime: /^node v20\.20\.2 arm64$/,
@@ -81,7 +66,7 @@ interface Digest {
 }
 
 function run([bin, ...args]: string[]): string {
-  return execFileSync(bin!, args, { cwd: work, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(runtimes, 'deno-cache') } });
+  return execFileSync(bin!, args, { cwd: work, encoding: 'utf8', env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: join(RUNTIMES_DIR, 'deno-cache') } });
 }
 
 /** A vertical stroke, as the README examples draw it. */
@@ -121,7 +106,7 @@ describe('runtime matrix (the packed package)', () => {
   }
 
   it(`Cloudflare workerd: the same bits, and the README's worker answers`, async () => {
-    const version = execFileSync(WORKERD, ['--version'], { encoding: 'utf8' }).trim();
+    const version = execFileSync(workerd(), ['--version'], { encoding: 'utf8' }).trim();
     expect(version).toMatch(/^workerd \d{4}-\d\d-\d\d$/);
     const digest = await serveWorker(work, 'digest-worker.mjs');
     try {

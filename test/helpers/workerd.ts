@@ -1,4 +1,5 @@
-// Serves a worker with the `workerd` binary from npm, as a user's `wrangler dev` would: `workerd serve
+// Serves a worker with the `workerd` binary from npm (@cloudflare/workerd-linux-64, the package the
+// `workerd` wrapper would install here), as a user's `wrangler dev` would: `workerd serve
 // wrangler.json` bundles `main` with esbuild (wrangler's conditions: workerd, worker, browser) and loads
 // imported .wasm files as compiled modules. Listens on a free port of 127.0.0.1 (told on --control-fd).
 import { spawn } from 'node:child_process';
@@ -7,9 +8,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { runtimeBinary } from './runtime-binary.js';
 
 const require = createRequire(import.meta.url);
-export const WORKERD = join(dirname(require.resolve('workerd/package.json')), 'bin/workerd');
+export const workerd = () => runtimeBinary('@cloudflare/workerd-linux-64@1.20261117.1', 'package/bin/workerd');
 const ESBUILD = require.resolve('@esbuild/linux-x64/bin/esbuild', { paths: [dirname(require.resolve('esbuild'))] });
 
 export interface Worker {
@@ -21,7 +23,7 @@ export interface Worker {
 export function serveWorker(dir: string, main: string): Promise<Worker> {
   const config = join(dir, `${main}.wrangler.json`);
   writeFileSync(config, JSON.stringify({ name: 'tinydigit-test', main, compatibility_date: '2026-11-01' }));
-  const child = spawn(WORKERD, ['serve', config, '--socket-addr', 'http=127.0.0.1:0', '--control-fd', '3'], {
+  const child = spawn(workerd(), ['serve', config, '--socket-addr', 'http=127.0.0.1:0', '--control-fd', '3'], {
     cwd: dir,
     env: { ...process.env, WORKERD_ESBUILD: ESBUILD },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
