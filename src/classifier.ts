@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_NAMES, defaultModelBytes, type DefaultModelName } from './default-model.js';
+import { DEFAULT_MODEL_NAMES, defaultModelBytes, verifierModelBytes, type DefaultModelName } from './default-model.js';
 import { compileAsync, compileSync, chooseBackend, instantiateSync, BAD_INPUT, type Backend, type KernelExports, type SimdOption } from './engine.js';
 import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
@@ -85,6 +85,7 @@ export class Classifier {
   /** The model's shape and metadata. */
   readonly model: ModelInfo;
   #k: KernelExports | undefined;
+  #verifier: Classifier | undefined;
   readonly #plan: MemoryPlan;
   #capacity = 0;
   #f32!: Float32Array;
@@ -250,7 +251,9 @@ export class Classifier {
     if (!hasInk(map)) return { text: '', digits: [] };
     const { label, pieces, lineHeight } = inkPieces(map);
     const { inputWidth, inputHeight } = this.model;
-    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, (x) => this.classify(x)).map(({ segment: s, result: r }) => ({
+    const verifier = this.#oneDigitVerifier();
+    const oneDigit = (x: Float32Array) => verifier.classify(x).probabilities[1]!;
+    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, (x) => this.classify(x), oneDigit).map(({ segment: s, result: r }) => ({
       ...r,
       box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
       lowConfidence: r.confidence < minConfidence,
@@ -258,8 +261,18 @@ export class Classifier {
     return { text: digits.map((d) => d.digit).join(''), digits };
   }
 
+  /**
+   * readNumber's second opinion: a small model telling one whole digit (20x20 input) from two touching
+   * digits or a part of one, on the same kernel build; loaded on first use.
+   */
+  #oneDigitVerifier(): Classifier {
+    return (this.#verifier ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(verifierModelBytes(), true)));
+  }
+
   /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */
   dispose(): void {
+    this.#verifier?.dispose();
+    this.#verifier = undefined;
     this.#k = undefined;
     this.#f32 = new Float32Array(0);
     this.#capacity = 0;

@@ -1,15 +1,16 @@
 // The size budget, as xxhash-wasm keeps one: each wasm module under 4 KB (the largest a browser's main
 // thread may compile synchronously), and the library as shipped (minified + gzip, without the default
 // models) under a fixed budget, so that growth is a decision, not an accident. Issue #6 asks for 8 KB;
-// the library is 12.8 KB today (about 8 KB of JS, of which the model-file checks are the most; the rest
+// the library is 13.0 KB today (about 8 KB of JS, of which the model-file checks are the most; the rest
 // the three wasm modules in base64), so the budget below guards against growth and does not claim the
-// target. Raised once, from 12,600 to 13,000: +0.3 KB (native base64, the module's layoutWeights, the
-// trusted decode of the embedded models) bought the cold start down from ~16 ms to ~2 ms.
+// target. Raised from 12,600 to 13,000: +0.3 KB (native base64, the module's layoutWeights, the trusted
+// decode of the embedded models) bought the cold start down from ~16 ms to ~2 ms; then to 13,100: the
+// code around readNumber's verifier model (+0.2 KB) for touching digits read 93.4% -> 94.3%.
 import { describe, expect, it } from 'vitest';
 import { librarySize } from '../tools/size.js';
 
 const WASM_LIMIT = 4096;
-const LIBRARY_BUDGET = 13_000;
+const LIBRARY_BUDGET = 13_100;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

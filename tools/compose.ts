@@ -25,15 +25,18 @@ function inkColumns(split: MnistSplit, i: number): [number, number] {
 }
 
 /** A row of the given images (light ink on black, 1 channel) and its text. */
-export function composeRow(split: MnistSplit, indices: number[], rand: () => number, o: ComposeOptions = DEFAULT_COMPOSE): { image: ImageLike; text: string } {
+/** A row of digits: the image, the digits as text, and each digit's ink columns [first, last] in it. */
+export function composeRow(split: MnistSplit, indices: number[], rand: () => number, o: ComposeOptions = DEFAULT_COMPOSE): { image: ImageLike; text: string; spans: [number, number][] } {
   const margin = 6;
   const placed: { i: number; x: number; y: number }[] = [];
+  const spans: [number, number][] = [];
   let right = margin;
   for (const i of indices) {
     const [c0, c1] = inkColumns(split, i);
     const gap = placed.length ? Math.round(o.minGap + rand() * (o.maxGap - o.minGap)) : 0;
     const x = right + gap - c0;
     placed.push({ i, x, y: margin + Math.round((rand() * 2 - 1) * o.jitter) });
+    spans.push([x + c0, x + c1]);
     right = x + c1 + 1;
   }
   const width = right + margin;
@@ -49,7 +52,7 @@ export function composeRow(split: MnistSplit, indices: number[], rand: () => num
       }
     }
   }
-  return { image: { data, width, height, channels: 1 }, text: indices.map((i) => split.labels[i]).join('') };
+  return { image: { data, width, height, channels: 1 }, text: indices.map((i) => split.labels[i]).join(''), spans };
 }
 
 /** Edit distance, to count the digits read right when a segmentation error shifts the rest. */

@@ -1,5 +1,6 @@
 // What the library weighs as a web page ships it: the package's entry bundled and minified by esbuild,
-// gzipped (level 9). "Without models" replaces the two embedded default models by empty strings.
+// gzipped (level 9). "Without models" replaces the embedded models (the two default models and
+// readNumber's verifier) by empty strings.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -10,7 +11,7 @@ const noModels: esbuild.Plugin = {
   name: 'no-models',
   setup(b) {
     b.onResolve({ filter: /generated\/models\.js$/ }, () => ({ path: 'models', namespace: 'no-models' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-models' }, () => ({ contents: "export const DEFAULT_F32_BASE64 = ''; export const DEFAULT_INT8_BASE64 = '';", loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-models' }, () => ({ contents: "export const DEFAULT_F32_BASE64 = ''; export const DEFAULT_INT8_BASE64 = ''; export const VERIFIER_BASE64 = '';", loader: 'js' }));
   },
 };
 
@@ -32,7 +33,7 @@ export async function bundleSize(code: string, withoutModels = false): Promise<n
 export interface LibrarySize {
   /** The whole API (src/index.ts) with its three wasm modules embedded, without the default models. */
   libraryGzip: number;
-  /** The same, with the two default models. */
+  /** The same, with the embedded models. */
   withModelsGzip: number;
   simdWasmBytes: number;
   scalarWasmBytes: number;

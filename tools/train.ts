@@ -7,6 +7,7 @@ import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Model 
 import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
 import { evaluateImages } from './evaluate.js';
 import { modelFromTf, type TfDense } from './export.js';
+import { loadTf } from './tf.js';
 import { loadMnist, mnistImage, type MnistSplit } from './mnist.js';
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
@@ -65,6 +66,10 @@ const num = (name: string, v: string | undefined, min: number, max: number, int 
   }
   return n;
 };
+if (!['auto', 'wasm', 'cpu'].includes(a.backend)) {
+  console.error(`--backend must be auto, wasm or cpu, got ${a.backend}`);
+  process.exit(2);
+}
 const hidden = a.hidden.split(',').map((h) => num('hidden', h, 1, 4096, true));
 const epochs = num('epochs', a.epochs, 1, 10000, true);
 const batchSize = num('batch', a.batch, 1, 65536, true);
@@ -76,26 +81,6 @@ const distill = a.teacher ? num('distill', a.distill, 0, 1) : 0;
 const SIDE = 20;
 const VALIDATION = 5000;
 const started = Date.now();
-
-type Tf = typeof import('@tensorflow/tfjs');
-async function loadTf(): Promise<{ tf: Tf; backend: string }> {
-  if (a.backend === 'auto') {
-    const nodeBinding = '@tensorflow/tfjs-node';
-    try {
-      const tf = (await import(nodeBinding)) as Tf;
-      return { tf, backend: tf.getBackend() };
-    } catch {
-      // not installed (it downloads libtensorflow at install time): fall back to the wasm backend
-    }
-  }
-  const tf = await import('@tensorflow/tfjs');
-  if (a.backend !== 'cpu') {
-    await import('@tensorflow/tfjs-backend-wasm');
-    if (await tf.setBackend('wasm')) return { tf, backend: 'wasm' };
-  }
-  await tf.setBackend('cpu');
-  return { tf, backend: 'cpu' };
-}
 
 function preprocessAll(split: MnistSplit, indices: number[]): Float32Array {
   const out = new Float32Array(indices.length * SIDE * SIDE);
@@ -109,7 +94,7 @@ function preprocessAll(split: MnistSplit, indices: number[]): Float32Array {
 const fmtTime = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(0)}s` : `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`);
 
 async function main(): Promise<void> {
-  const { tf, backend } = await loadTf();
+  const { tf, backend } = await loadTf(a.backend as 'auto' | 'wasm' | 'cpu');
   tf.enableProdMode();
   const train = loadMnist('train');
   const test = loadMnist('test');

@@ -1,0 +1,94 @@
+// npm run train:verifier: the "one whole digit or not" model readNumber uses to weigh its groupings
+// (src/read-digits.ts). Examples are the very groups readNumber weighs (candidateGroups) on rows of 5
+// digits composed from the training split's first 55,000 images (the last 5,000 stay for validation),
+// half with touching digits: a group whose ink columns match one digit's (within 2 px) is one digit,
+// any other (two digits, a digit and a half, a half) is not. A 400-16-2 network, int8 weights:
+// models/verifier-int8.tdm, with its report in models/verifier.json.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { encodeModel, quantizeModel } from '../src/index.js';
+import { inkMapOf } from '../src/preprocess.js';
+import { candidateGroups } from '../src/read-digits.js';
+import { inkPieces } from '../src/segment.js';
+import { composeRow, DEFAULT_COMPOSE } from './compose.js';
+import { modelFromTf } from './export.js';
+import { loadMnist } from './mnist.js';
+import { rng } from './rng.js';
+import { loadTf } from './tf.js';
+
+const { values: a } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '20000' },
+    hidden: { type: 'string', default: '16' },
+    epochs: { type: 'string', default: '12' },
+    seed: { type: 'string', default: '5' },
+    models: { type: 'string', default: 'models' },
+  },
+});
+const int = (name: string, v: string | undefined, min: number, max: number): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be an integer in [${min}, ${max}], got ${v}`);
+    process.exit(2);
+  }
+  return n;
+};
+const ROWS = int('rows', a.rows, 100, 1_000_000);
+const HIDDEN = int('hidden', a.hidden, 1, 1024);
+const EPOCHS = int('epochs', a.epochs, 1, 1000);
+const SEED = int('seed', a.seed, 0, 2 ** 31);
+const TRAIN_IMAGES = 55000;
+/** At most this many "not one digit" examples per "one digit" example. */
+const MAX_NEGATIVE_RATIO = 1.5;
+
+const started = Date.now();
+const train = loadMnist('train');
+const r = rng(SEED);
+const xs: number[] = [];
+const ys: number[] = [];
+let positives = 0;
+let negatives = 0;
+for (let s = 0; s < ROWS; s++) {
+  const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
+  const { image, spans } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
+  const map = inkMapOf(image);
+  const { label, pieces, lineHeight } = inkPieces(map);
+  for (const { segment, input } of candidateGroups(map, label, pieces, lineHeight, 20, 20)) {
+    const one = spans.some(([x0, x1]) => Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2);
+    if (!one && negatives >= MAX_NEGATIVE_RATIO * positives) continue;
+    for (const v of input) xs.push(v);
+    ys.push(one ? 1 : 0);
+    if (one) positives++;
+    else negatives++;
+  }
+}
+console.error(`${ROWS} rows: ${positives} groups that are one digit, ${negatives} that are not`);
+
+const { tf, backend } = await loadTf();
+const n = ys.length;
+const x = tf.tensor2d(Float32Array.from(xs), [n, 400]);
+const y = tf.oneHot(tf.tensor1d(Int32Array.from(ys), 'int32'), 2);
+const net = tf.sequential({
+  layers: [
+    tf.layers.dense({ units: HIDDEN, activation: 'relu', inputShape: [400], kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }) }),
+    tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }) }),
+  ],
+});
+net.compile({ optimizer: tf.train.adam(2e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+// The examples come in row order already mixed; the last 10% are held out to report accuracy.
+const history = await net.fit(x, y, { epochs: EPOCHS, batchSize: 256, validationSplit: 0.1, shuffle: true, verbose: 0 });
+const valAccuracy = history.history.val_acc!.map(Number);
+console.error(`held-out groups, accuracy by epoch: ${valAccuracy.map((v) => v.toFixed(4)).join(' ')}`);
+const w = net.getWeights().map((t) => t.dataSync() as Float32Array);
+const metadata = {
+  architecture: `400-${HIDDEN}-2`,
+  task: 'one whole digit (class 1) or not (class 0), for readNumber',
+  heldOutAccuracy: valAccuracy[valAccuracy.length - 1]!,
+  rows: ROWS,
+  seed: SEED,
+  trainImages: TRAIN_IMAGES,
+};
+const model = quantizeModel(modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: 2 }], 20, metadata));
+writeFileSync(`${a.models}/verifier-int8.tdm`, encodeModel(model));
+writeFileSync(`${a.models}/verifier.json`, `${JSON.stringify({ ...metadata, positives, negatives, epochs: EPOCHS, backend, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
+console.error(`wrote ${a.models}/verifier-int8.tdm and verifier.json (${Math.round((Date.now() - started) / 1000)} s)`);
