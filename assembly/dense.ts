@@ -139,12 +139,14 @@ export function denseF32(x: usize, idx: usize, count: i32, w: usize, b: usize, o
 export function quantize(x: usize, n: i32, qmax: f32, xq: usize, nPad8: i32): f32 {
   let mx: f32 = 0;
   if (ASC_FEATURE_SIMD) {
-    let m = f32x4.splat(0);
-    for (let i = 0; i < n; i += 4) m = f32x4.max(m, f32x4.abs(v128.load(x + (<usize>i << 2))));
-    mx = max<f32>(
-      max<f32>(f32x4.extract_lane(m, 0), f32x4.extract_lane(m, 1)),
-      max<f32>(f32x4.extract_lane(m, 2), f32x4.extract_lane(m, 3)),
-    );
+    // |x| as bits orders as integers the way the values do, NaN above infinity: one integer max per
+    // vector instead of wasm's f32x4.max, a long instruction sequence on x86.
+    const abs = i32x4.splat(0x7fffffff);
+    let m = i32x4.splat(0);
+    for (let i = 0; i < n; i += 4) m = i32x4.max_s(m, v128.and(v128.load(x + (<usize>i << 2)), abs));
+    m = i32x4.max_s(m, v128.shuffle<i32>(m, m, 2, 3, 0, 1));
+    m = i32x4.max_s(m, v128.shuffle<i32>(m, m, 1, 0, 3, 2));
+    mx = reinterpret<f32>(i32x4.extract_lane(m, 0));
   } else {
     for (let i = 0; i < n; i++) mx = max<f32>(mx, abs<f32>(load<f32>(x + (<usize>i << 2))));
   }

@@ -1,22 +1,21 @@
-/** True when all n4 floats at x (n4 a multiple of 4) lie in [0, 1]; NaN fails (wasm min/max propagate it). */
+/** True when all n4 floats at x (n4 a multiple of 4) lie in [0, 1]; NaN fails (every comparison with it is false). */
 export function inUnitRange(x: usize, n4: i32): bool {
   if (ASC_FEATURE_SIMD) {
-    let l = f32x4.splat(0);
-    let h = l;
+    // One compare per bound and an AND: wasm's f32x4.min and max are long instruction sequences on x86
+    // (NaN and signed-zero rules), and a running min/max chains them from one iteration to the next.
+    const zero = f32x4.splat(0);
+    const one = f32x4.splat(1);
+    let ok = i32x4.splat(-1);
     for (let i = 0; i < n4; i += 4) {
       const v = v128.load(x + (<usize>i << 2));
-      l = f32x4.min(l, v);
-      h = f32x4.max(h, v);
+      ok = v128.and(ok, v128.and(f32x4.ge(v, zero), f32x4.le(v, one)));
     }
-    // comparisons with NaN are false, so a NaN lane fails too
-    return i32x4.all_true(v128.and(f32x4.ge(l, f32x4.splat(0)), f32x4.le(h, f32x4.splat(1))));
+    return i32x4.all_true(ok);
   }
-  let lo: f32 = 0;
-  let hi: f32 = 0;
+  let ok = true;
   for (let i = 0; i < n4; i++) {
     const v = load<f32>(x + (<usize>i << 2));
-    lo = min<f32>(lo, v);
-    hi = max<f32>(hi, v);
+    ok &= v >= 0 && v <= 1;
   }
-  return lo >= 0 && hi <= 1;
+  return ok;
 }
