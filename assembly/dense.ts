@@ -1,9 +1,13 @@
-// Dense layers. Every output starts from its bias and adds its products in input order, one rounding per
-// multiply and per add, in both builds: SIMD lanes and scalar code give the same bits.
+// Dense layers, over the nonzero inputs only (digits are mostly background: about 37% of a preprocessed
+// MNIST digit's 400 values are ink, 45% of its pairs of values).
 //
-// f32 layers skip zero inputs (digits are mostly background: about 37% of a preprocessed MNIST digit's
-// 400 values are ink). Skipping changes no result: x * w is then +0 or -0, and a + (+-0) = a except when
-// a is -0, which ReLU, the next layer (which skips it as a zero input) and softmax all treat as +0.
+// f32: every output starts from its bias and adds its products in input order, one rounding per multiply
+// and per add, in both builds: SIMD lanes and scalar code give the same bits. Skipping changes no result:
+// x * w is then +0 or -0, and a + (+-0) = a except when a is -0, which ReLU, the next layer (which skips
+// it as a zero input) and softmax all treat as +0.
+// int8: inputs quantized to i16 go in pairs, one i32x4.dot_i16x8_s per pair and four outputs; the integer
+// sums are exact (the loader bounds the quantized inputs so that they cannot overflow), so any order gives
+// the same bits.
 
 // Row m of the lane table lists the set bits of m (0-3), packed first: the lanes to keep for mask m.
 const laneTable = memory.data(256);
@@ -21,7 +25,8 @@ function fillLaneTable(): void {
 
 /**
  * Writes the indices of the nonzero values among the n f32 at x to idx (i32), in order; returns how many.
- * idx must have room for n + 3 indices.
+ * idx must have room for n + 3 indices. Also lists the nonzero pairs of quantized i16 inputs: read as an
+ * f32, a pair is zero only when both are (the bits of -0 would need -32768, which quantize never writes).
  */
 export function nonzeroIndices(x: usize, n: i32, idx: usize): i32 {
   let count = 0;
@@ -45,60 +50,74 @@ export function nonzeroIndices(x: usize, n: i32, idx: usize): i32 {
 }
 
 /**
- * f32 dense layer, y = act(b + x W), over the nonzero inputs only: idx lists the count indices of x's
- * nonzero values (see nonzeroIndices).
- * w is input-major: w[i * outPad + j], with outPad = outputs rounded up to 4 and the padding columns zero,
- * so one input value times one weight vector advances four outputs; b holds outPad biases (zero padded).
- * y receives outPad values.
+ * Dense layer y = act(b + x W) over the nonzero inputs listed in idx (count of them, see nonzeroIndices).
+ * f32 (T = f32): x holds the inputs; w is input-major: w[i * outPad + j], outPad = outputs rounded up to
+ * 4, padding columns zero, so one input times one weight vector advances four outputs.
+ * int8 (T = i16): x holds the quantized inputs (dequantization scale sx), listed by pairs; w is
+ * pair-major: for pair p and output j, the i16 weights of inputs 2p and 2p + 1 side by side at
+ * w + (p * outPad + j) * 4; scales holds the outputs' weight scales.
+ * b holds outPad biases (zero padded); y receives outPad values.
  */
-export function denseF32(x: usize, idx: usize, count: i32, w: usize, b: usize, outPad: i32, y: usize, relu: bool): void {
+// @ts-ignore: decorator
+@inline function dense<T>(x: usize, idx: usize, count: i32, w: usize, b: usize, scales: usize, sx: f32, outPad: i32, y: usize, relu: bool): void {
   const rowBytes = <usize>outPad << 2;
   const idxEnd = idx + (<usize>count << 2);
   let j = 0;
   if (ASC_FEATURE_SIMD) {
-    // ReLU as max(a, 0); no activation as max(a, -inf) = a: the same bits, with no branch or copy of code.
-    const floor = f32x4.splat(relu ? 0 : -Infinity);
     // Blocks of 28 outputs (the default model's first layer, 25 padded) keep 7 accumulators live: one
     // pass over the inputs, and few enough v128 values that V8 does not spill them.
     for (; j + 28 <= outPad; j += 28) {
       const o = <usize>j << 2;
-      let a0 = v128.load(b + o);
-      let a1 = v128.load(b + o, 16);
-      let a2 = v128.load(b + o, 32);
-      let a3 = v128.load(b + o, 48);
-      let a4 = v128.load(b + o, 64);
-      let a5 = v128.load(b + o, 80);
-      let a6 = v128.load(b + o, 96);
+      let a0 = start<T>(b + o);
+      let a1 = start<T>(b + o + 16);
+      let a2 = start<T>(b + o + 32);
+      let a3 = start<T>(b + o + 48);
+      let a4 = start<T>(b + o + 64);
+      let a5 = start<T>(b + o + 80);
+      let a6 = start<T>(b + o + 96);
       const wo = w + o;
       for (let pi = idx; pi < idxEnd; pi += 4) {
         const i = <usize>load<i32>(pi);
         const xv = v128.load32_splat(x + (i << 2));
         const pw = wo + i * rowBytes;
-        a0 = f32x4.add(a0, f32x4.mul(xv, v128.load(pw)));
-        a1 = f32x4.add(a1, f32x4.mul(xv, v128.load(pw, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(xv, v128.load(pw, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(xv, v128.load(pw, 48)));
-        a4 = f32x4.add(a4, f32x4.mul(xv, v128.load(pw, 64)));
-        a5 = f32x4.add(a5, f32x4.mul(xv, v128.load(pw, 80)));
-        a6 = f32x4.add(a6, f32x4.mul(xv, v128.load(pw, 96)));
+        a0 = madd<T>(a0, xv, v128.load(pw));
+        a1 = madd<T>(a1, xv, v128.load(pw, 16));
+        a2 = madd<T>(a2, xv, v128.load(pw, 32));
+        a3 = madd<T>(a3, xv, v128.load(pw, 48));
+        a4 = madd<T>(a4, xv, v128.load(pw, 64));
+        a5 = madd<T>(a5, xv, v128.load(pw, 80));
+        a6 = madd<T>(a6, xv, v128.load(pw, 96));
       }
-      v128.store(y + o, f32x4.max(a0, floor));
-      v128.store(y + o, f32x4.max(a1, floor), 16);
-      v128.store(y + o, f32x4.max(a2, floor), 32);
-      v128.store(y + o, f32x4.max(a3, floor), 48);
-      v128.store(y + o, f32x4.max(a4, floor), 64);
-      v128.store(y + o, f32x4.max(a5, floor), 80);
-      v128.store(y + o, f32x4.max(a6, floor), 96);
+      v128.store(y + o, a0);
+      v128.store(y + o, a1, 16);
+      v128.store(y + o, a2, 32);
+      v128.store(y + o, a3, 48);
+      v128.store(y + o, a4, 64);
+      v128.store(y + o, a5, 80);
+      v128.store(y + o, a6, 96);
     }
     for (; j < outPad; j += 4) {
       const o = <usize>j << 2;
-      let a = v128.load(b + o);
+      let a = start<T>(b + o);
       const wo = w + o;
       for (let pi = idx; pi < idxEnd; pi += 4) {
         const i = <usize>load<i32>(pi);
-        a = f32x4.add(a, f32x4.mul(v128.load32_splat(x + (i << 2)), v128.load(wo + i * rowBytes)));
+        a = madd<T>(a, v128.load32_splat(x + (i << 2)), v128.load(wo + i * rowBytes));
       }
-      v128.store(y + o, f32x4.max(a, floor));
+      v128.store(y + o, a);
+    }
+    activate<T>(y, b, scales, sx, outPad, relu);
+  } else if (isInteger<T>()) {
+    for (; j < outPad; j++) {
+      const o = <usize>j << 2;
+      let n = 0;
+      for (let pi = idx; pi < idxEnd; pi += 4) {
+        const i = <usize>load<i32>(pi);
+        const pw = w + o + i * rowBytes;
+        n += <i32>load<i16>(x + (i << 2)) * <i32>load<i16>(pw) + <i32>load<i16>(x + (i << 2), 2) * <i32>load<i16>(pw, 2);
+      }
+      const a = <f32>n * (sx * load<f32>(scales + o)) + load<f32>(b + o);
+      store<f32>(y + o, relu ? max<f32>(a, 0) : a);
     }
   } else {
     for (; j < outPad; j += 4) {
@@ -129,6 +148,38 @@ export function denseF32(x: usize, idx: usize, count: i32, w: usize, b: usize, o
       store<f32>(y + o, a3, 12);
     }
   }
+}
+
+// @ts-ignore: decorator
+@inline function start<T>(b: usize): v128 {
+  return isInteger<T>() ? i32x4.splat(0) : v128.load(b);
+}
+
+// @ts-ignore: decorator
+@inline function madd<T>(a: v128, xv: v128, wv: v128): v128 {
+  return isInteger<T>() ? i32x4.add(a, i32x4.dot_i16x8_s(wv, xv)) : f32x4.add(a, f32x4.mul(xv, wv));
+}
+
+/** The accumulators at y to outputs: int8 sums dequantized and biased; then ReLU as max(a, 0), or max(a, -inf) = a. */
+function activate<T>(y: usize, b: usize, scales: usize, sx: f32, outPad: i32, relu: bool): void {
+  const floor = f32x4.splat(relu ? 0 : -Infinity);
+  for (let o: usize = 0; o < (<usize>outPad << 2); o += 16) {
+    let a = v128.load(y + o);
+    if (isInteger<T>()) {
+      a = f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(a), f32x4.mul(f32x4.splat(sx), v128.load(scales + o))), v128.load(b + o));
+    }
+    v128.store(y + o, f32x4.max(a, floor));
+  }
+}
+
+/** f32 dense layer (see dense). */
+export function denseF32(x: usize, idx: usize, count: i32, w: usize, b: usize, outPad: i32, y: usize, relu: bool): void {
+  dense<f32>(x, idx, count, w, b, 0, 0, outPad, y, relu);
+}
+
+/** int8 dense layer (see dense) on xq from quantize(), its nonzero pairs listed in idx. */
+export function denseI8(xq: usize, idx: usize, count: i32, sx: f32, w: usize, scales: usize, b: usize, outPad: i32, y: usize, relu: bool): void {
+  dense<i16>(xq, idx, count, w, b, scales, sx, outPad, y, relu);
 }
 
 /**
@@ -166,54 +217,4 @@ export function quantize(x: usize, n: i32, qmax: f32, xq: usize, nPad8: i32): f3
     }
   }
   return mx > 0 ? mx / qmax : 0;
-}
-
-/**
- * int8 dense layer, y = act(b + sx * scale * (xq . wq)).
- * w is output-major: w[j * inPad8 + i] as int8, rows padded to inPad8 (a multiple of 8) and to outPad rows
- * (a multiple of 4), padding zero. xq holds inPad8 quantized inputs with dequantization scale sx; scales and
- * b hold outPad per-row weight scales and biases. The integer dot products are exact (the loader chooses
- * qmax so they cannot overflow i32), so lanes may sum in any order.
- */
-export function denseI8(
-  xq: usize, inPad8: i32, sx: f32, w: usize, scales: usize, b: usize, outPad: i32, y: usize, relu: bool,
-): void {
-  const rowBytes = <usize>inPad8;
-  for (let j = 0; j < outPad; j += 4) {
-    const r0 = w + <usize>j * rowBytes;
-    const o = <usize>j << 2;
-    if (ASC_FEATURE_SIMD) {
-      let a0 = i32x4.splat(0);
-      let a1 = a0;
-      let a2 = a0;
-      let a3 = a0;
-      for (let i = 0; i < inPad8; i += 8) {
-        const xv = v128.load(xq + (<usize>i << 1));
-        const p = r0 + <usize>i;
-        a0 = i32x4.add(a0, i32x4.dot_i16x8_s(v128.load8x8_s(p), xv));
-        a1 = i32x4.add(a1, i32x4.dot_i16x8_s(v128.load8x8_s(p + rowBytes), xv));
-        a2 = i32x4.add(a2, i32x4.dot_i16x8_s(v128.load8x8_s(p + 2 * rowBytes), xv));
-        a3 = i32x4.add(a3, i32x4.dot_i16x8_s(v128.load8x8_s(p + 3 * rowBytes), xv));
-      }
-      // Transpose-and-add: lane k of s is the sum of a_k's lanes.
-      const u = i32x4.add(v128.shuffle<i32>(a0, a1, 0, 4, 2, 6), v128.shuffle<i32>(a0, a1, 1, 5, 3, 7));
-      const v = i32x4.add(v128.shuffle<i32>(a2, a3, 0, 4, 2, 6), v128.shuffle<i32>(a2, a3, 1, 5, 3, 7));
-      const s = i32x4.add(v128.shuffle<i32>(u, v, 0, 1, 4, 5), v128.shuffle<i32>(u, v, 2, 3, 6, 7));
-      const c = f32x4.mul(f32x4.splat(sx), v128.load(scales + o));
-      const out = f32x4.add(f32x4.mul(f32x4.convert_i32x4_s(s), c), v128.load(b + o));
-      v128.store(y + o, f32x4.max(out, f32x4.splat(relu ? 0 : -Infinity)));
-    } else {
-      for (let k = 0; k < 4; k++) {
-        const row = r0 + <usize>k * rowBytes;
-        let acc = 0;
-        for (let i = 0; i < inPad8; i++) {
-          acc += <i32>load<i8>(row + <usize>i) * <i32>load<i16>(xq + (<usize>i << 1));
-        }
-        const ok = o + (<usize>k << 2);
-        let out = <f32>acc * (sx * load<f32>(scales + ok)) + load<f32>(b + ok);
-        if (relu) out = max<f32>(out, 0);
-        store<f32>(y + ok, out);
-      }
-    }
-  }
 }

@@ -92,6 +92,19 @@ export function layoutWeights(src: usize, dst: usize, inputs: i32, outputs: i32,
   }
 }
 
+/**
+ * Lays out an int8 layer's weights for denseI8: from the model file's output-major int8 at src
+ * (src[j * inputs + i]) to pair-major i16 at dst (inputs 2p and 2p + 1 of output j side by side at
+ * dst + (p * outPad + j) * 4); padding is left as it is (zero).
+ */
+export function layoutWeightsI8(src: usize, dst: usize, inputs: i32, outputs: i32, outPad: i32): void {
+  for (let j = 0; j < outputs; j++) {
+    for (let i = 0; i < inputs; i++) {
+      store<i16>(dst + ((<usize>(i >> 1) * outPad + j) << 2) + (<usize>(i & 1) << 1), load<i8>(src + <usize>(j * inputs + i)));
+    }
+  }
+}
+
 export function errorIndex(): i32 {
   return failedAt;
 }

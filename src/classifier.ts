@@ -107,7 +107,7 @@ export class Classifier {
     });
     this.#k = exports;
     this.#plan = planMemory(model, exports.heapBase());
-    writeModel(exports.memory, this.#plan, model, exports.layoutWeights);
+    writeModel(exports.memory, this.#plan, model, exports);
     this.#reserve(1);
     const p = this.#plan;
     exports.configure(p.table, model.layers.length, p.bufA, p.bufB, p.qBuf, p.idxBuf, this.model.inputs, this.model.classes);

@@ -19,6 +19,7 @@ export interface KernelExports {
   checkBatch(x: number, n: number): number;
   errorIndex(): number;
   layoutWeights(src: number, dst: number, inputs: number, outputs: number, outPad: number): void;
+  layoutWeightsI8(src: number, dst: number, inputs: number, outputs: number, outPad: number): void;
 }
 
 /** The preprocessing module's exports (assembly/preprocess-module.ts). */

@@ -1,5 +1,6 @@
 // Lays a model out in the module's linear memory in the form the kernels read (assembly/forward.ts):
-// f32 weights input-major with outputs padded to 4, int8 weights output-major with rows padded to 8.
+// f32 weights input-major with outputs padded to 4, int8 weights as i16 by pairs of inputs (see
+// assembly/dense.ts), both laid out by the kernel module from the model's output-major order.
 import type { KernelExports } from './engine.js';
 import type { Model } from './model.js';
 
@@ -20,7 +21,7 @@ export interface MemoryPlan {
   bufA: number;
   bufB: number;
   qBuf: number;
-  /** Room for the indices of one layer's nonzero inputs (i32), for the widest layer, plus 3. */
+  /** Room for the indices of one layer's nonzero inputs (i32): the widest layer's rounded up to 8, plus 3. */
   idxBuf: number;
   /** Floats between consecutive inputs in the input region (inputs rounded up to 8). */
   inStride: number;
@@ -39,9 +40,9 @@ export function planMemory(model: Model, heapBase: number): MemoryPlan {
     const outPad = align(l.outputs, 4);
     const inPad8 = align(l.inputs, 8);
     widest = Math.max(widest, outPad);
-    widestIn = Math.max(widestIn, l.inputs);
+    widestIn = Math.max(widestIn, inPad8);
     const w = p;
-    p += align(l.weightType === 'f32' ? 4 * l.inputs * outPad : outPad * inPad8, 16);
+    p += align(l.weightType === 'f32' ? 4 * l.inputs * outPad : 2 * outPad * inPad8, 16);
     const b = p;
     p += 4 * outPad;
     let s = 0;
@@ -73,11 +74,11 @@ export function growMemory(memory: WebAssembly.Memory, bytes: number): void {
 
 /**
  * Writes the layer table, weights, biases and scales into memory still zeroed (grown as needed; views
- * of its buffer made before are detached). f32 weights are copied as they are to the free memory at
- * plan.io, and laid out from there by the kernel module's `layoutWeights`.
+ * of its buffer made before are detached). Weights are copied as they are to the free memory at plan.io,
+ * and laid out from there by the kernel module (`layoutWeights`, `layoutWeightsI8`).
  */
-export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: Model, layoutWeights: KernelExports['layoutWeights']): void {
-  const scratch = Math.max(0, ...model.layers.map((l) => (l.weightType === 'f32' ? 4 * l.weights.length : 0)));
+export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: Model, kernel: Pick<KernelExports, 'layoutWeights' | 'layoutWeightsI8'>): void {
+  const scratch = Math.max(0, ...model.layers.map((l) => l.weights.byteLength));
   growMemory(memory, plan.io + scratch);
   const buf = memory.buffer;
   const f32 = new Float32Array(buf);
@@ -98,12 +99,13 @@ export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: 
     f32.set(l.biases, b >> 2);
     if (l.weightType === 'f32') {
       f32.set(l.weights, plan.io >> 2);
-      layoutWeights(plan.io, w, l.inputs, l.outputs, outPad);
+      kernel.layoutWeights(plan.io, w, l.inputs, l.outputs, outPad);
     } else {
       f32.set(l.scales, s >> 2);
-      for (let j = 0; j < l.outputs; j++) i8.set(l.weights.subarray(j * l.inputs, (j + 1) * l.inputs), w + j * inPad8);
+      i8.set(l.weights, plan.io);
+      kernel.layoutWeightsI8(plan.io, w, l.inputs, l.outputs, outPad);
     }
   });
   // The input region must read as zeros again (the kernels range-check an input's padding).
-  f32.fill(0, plan.io >> 2, (plan.io + scratch) >> 2);
+  i8.fill(0, plan.io, plan.io + scratch);
 }

@@ -25,12 +25,18 @@ function setUp(file: string, model: Model) {
   const k = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports as unknown as KernelExports;
   const plan = planMemory(model, k.heapBase());
   growMemory(k.memory, memoryBytes(plan, 10, BATCH));
-  // Builds from before layoutWeights: the same layout, by a loop here.
-  const layout = k.layoutWeights ?? ((src: number, dst: number, inputs: number, outputs: number, outPad: number) => {
+  // Builds from before layoutWeights / layoutWeightsI8: their layouts, by loops here (int8 then was
+  // output-major, rows padded to 8).
+  const layoutWeights = k.layoutWeights ?? ((src: number, dst: number, inputs: number, outputs: number, outPad: number) => {
     const f32 = new Float32Array(k.memory.buffer);
     for (let j = 0; j < outputs; j++) for (let i = 0; i < inputs; i++) f32[(dst >> 2) + i * outPad + j] = f32[(src >> 2) + j * inputs + i]!;
   });
-  writeModel(k.memory, plan, model, layout);
+  const layoutWeightsI8 = k.layoutWeightsI8 ?? ((src: number, dst: number, inputs: number, outputs: number) => {
+    const i8 = new Int8Array(k.memory.buffer);
+    const inPad8 = Math.ceil(inputs / 8) * 8;
+    for (let j = 0; j < outputs; j++) i8.copyWithin(dst + j * inPad8, src + j * inputs, src + (j + 1) * inputs);
+  });
+  writeModel(k.memory, plan, model, { layoutWeights, layoutWeightsI8 });
   // Builds from before the index buffer (v0.1 layout) take one argument less.
   const configure = k.configure as (...args: number[]) => void;
   if (configure.length === 8) configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, plan.idxBuf, 400, 10);

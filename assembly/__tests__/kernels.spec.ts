@@ -142,12 +142,18 @@ describe("int8", () => {
     clear();
     setF(x, [1, 0.5, 0.25, 0, 0, 0, 0, 0]);
     const sx = quantize(x, 3, 32767, q, 8);
-    // rows of 8 int8 weights (inPad8 = 8), 4 rows (outPad = 4)
+    // weights of 4 outputs (outPad = 4) from 8 inputs (inPad8 = 8), laid out by pairs of inputs as i16:
+    // inputs 2p and 2p + 1 of output j at w + (p * 4 + j) * 4
     const rows: i8[][] = [[127, -127, 64, 0, 0, 0, 0, 0], [1, 2, 3, 0, 0, 0, 0, 0], [-128, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]];
-    for (let j = 0; j < 4; j++) for (let i = 0; i < 8; i++) store<i8>(w + <usize>(j * 8 + i), rows[j][i]);
+    for (let j = 0; j < 4; j++) for (let i = 0; i < 8; i++) store<i16>(w + (<usize>((i >> 1) * 4 + j) << 2) + (<usize>(i & 1) << 1), rows[j][i]);
     setF(s, [0.01, 0.5, 0.001, 0]);
     setF(b, [0.1, 0, -1, 7]);
-    denseI8(q, 8, sx, w, s, b, 4, y, false);
+    // two of the four pairs hold a nonzero input: (32767, 16384) and (8192, 0)
+    const pairs = nonzeroIndices(q, 4, idx);
+    expect(pairs).toBe(2);
+    expect(load<i32>(idx)).toBe(0);
+    expect(load<i32>(idx, 4)).toBe(1);
+    denseI8(q, idx, pairs, sx, w, s, b, 4, y, false);
     // x quantizes to [32767, 16384, 8192] (0.5 * 32767 = 16383.5 rounds half to even); the integer sums are exact
     const acc0: f64 = 127 * 32767 - 127 * 16384 + 64 * 8192;
     const acc1: f64 = 1 * 32767 + 2 * 16384 + 3 * 8192;
@@ -159,7 +165,7 @@ describe("int8", () => {
     // and they approximate the float dot products to the quantization step
     expect(Math.abs(f(y, 0) - 0.895)).toBeLessThan(1e-4);
     expect(f(y, 3)).toBe(7);
-    denseI8(q, 8, sx, w, s, b, 4, y, true);
+    denseI8(q, idx, pairs, sx, w, s, b, 4, y, true);
     expect(f(y, 2)).toBe(0);
   });
 });
