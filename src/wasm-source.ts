@@ -1,13 +1,13 @@
 // Where the wasm modules come from: their bytes, embedded in the bundle, compiled by src/engine.ts. The
 // workerd bundle swaps this file for src/wasm-source.workerd.ts (tools/build.mjs).
-import { fromBase64 } from './base64.js';
-import { PREPROCESS_WASM_BASE64, SCALAR_WASM_BASE64, SIMD_WASM_BASE64 } from './generated/wasm.js';
+import { fromHex } from './hex.js';
+import { PREPROCESS_WASM_HEX, SCALAR_WASM_HEX, SIMD_WASM_HEX } from './generated/wasm.js';
 
 /** The kernels with SIMD, without, and the preprocessing module. */
 export type WasmName = 'simd' | 'scalar' | 'preprocess';
 
-const BASE64: Record<WasmName, string> = { simd: SIMD_WASM_BASE64, scalar: SCALAR_WASM_BASE64, preprocess: PREPROCESS_WASM_BASE64 };
+const HEX: Record<WasmName, string> = { simd: SIMD_WASM_HEX, scalar: SCALAR_WASM_HEX, preprocess: PREPROCESS_WASM_HEX };
 
 export function wasmSource(name: WasmName): Uint8Array<ArrayBuffer> | WebAssembly.Module {
-  return fromBase64(BASE64[name]);
+  return fromHex(HEX[name]);
 }
