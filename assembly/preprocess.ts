@@ -74,6 +74,17 @@ function borderMean(p: usize, w: i32, h: i32): f32 {
   return <f32>sum / <f32>count;
 }
 
+/**
+ * The luminances of two RGBA pixels (one word) as two bytes, (77 R + 150 G + 29 B + 128) >> 8 each:
+ * R and B times 77 and 29 in one multiply (the products fall in separate 16-bit fields), G times 150.
+ */
+// @ts-ignore: decorator
+@inline function luminance2(v: u64): u16 {
+  const rb = (((v & 0x00ff00ff00ff00ff) * 0x004d001d) >> 16) & 0x0000ffff0000ffff;
+  const l = ((rb + ((v >> 8) & 0x000000ff000000ff) * 150 + 0x0000008000000080) >> 8) & 0x000000ff000000ff;
+  return <u16>(l | (l >> 24));
+}
+
 /** Fills ink (w * h bytes) from src: alpha where the image has any transparency, else luminance with polarity. */
 export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize): void {
   const n = <usize>w * <usize>h;
@@ -93,14 +104,7 @@ export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32,
   if (channels == 1) memory.copy(ink, src, n);
   else {
     if (channels == 4) {
-      // Two pixels per word: R and B (bytes 0 and 2 of each pixel) times 77 and 29 in one multiply
-      // (the products fall in separate 16-bit fields), G times 150 in another: exactly the formula below.
-      for (; i + 2 <= n; i += 2) {
-        const v = load<u64>(src + (i << 2));
-        const rb = (((v & 0x00ff00ff00ff00ff) * 0x004d001d) >> 16) & 0x0000ffff0000ffff;
-        const l = ((rb + ((v >> 8) & 0x000000ff000000ff) * 150 + 0x0000008000000080) >> 8) & 0x000000ff000000ff;
-        store<u16>(ink + i, <u16>(l | (l >> 24)));
-      }
+      for (; i + 2 <= n; i += 2) store<u16>(ink + i, luminance2(load<u64>(src + (i << 2))));
     }
     for (; i < n; i++) {
       const p = src + i * <usize>channels;
@@ -129,7 +133,8 @@ export function inkLevels(ink: usize, w: i32, h: i32, out: usize): void {
 /**
  * Fits the ink of a w x h ink map into outW x outH floats at dst: ink scaled from [bg, bg + contrast] to
  * [0, 1], the bounding box of the pixels above BOX_THRESHOLD of the contrast scaled so it fits (aspect
- * kept, area resampling) and centred. tmp needs h * outW floats. Returns 0 when no pixel is above.
+ * kept, area resampling) and centred. tmp needs h * outW floats plus 16 * (w + outW) bytes. Returns 0
+ * when no pixel is above.
  */
 export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usize, dst: usize, outW: i32, outH: i32): i32 {
   // For integer ink values, ink > t exactly when ink > floor(t).
@@ -156,33 +161,44 @@ export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usi
   const oy = (<f64>outH - <f64>bh * s) * 0.5;
   const scale: f32 = 1 / contrast;
   const rowBytes = <usize>outW << 2;
+  // The output columns each box column covers, and by how much: the same for every row, so computed
+  // once. cols[x] (x from x0): its first column u and where its coverages start in covers (two i32).
+  const cols = tmp + <usize>bh * rowBytes;
+  const covers = cols + (<usize>(bw + 1) << 3);
+  let c = 0;
+  for (let x = 0; x < bw; x++) {
+    const a = <f64>x * s + ox;
+    const b = a + s;
+    const u0 = max<i32>(<i32>Math.floor(a), 0);
+    const uEnd = min<i32>(<i32>Math.ceil(b), outW);
+    store<i32>(cols + (<usize>x << 3), u0);
+    store<i32>(cols + (<usize>x << 3), c, 4);
+    for (let u = u0; u < uEnd; u++, c++) store<f32>(covers + (<usize>c << 2), <f32>(min<f64>(b, <f64>(u + 1)) - max<f64>(a, <f64>u)));
+  }
+  store<i32>(cols + (<usize>bw << 3), c, 4);
   // Horizontal pass: each box row into outW columns, each pixel spread over the columns it covers;
   // background pixels skipped (eight at a time where a word holds nothing above it).
   aboveLevel(<u32>floor<f32>(bg));
   memory.fill(tmp, 0, <usize>bh * rowBytes);
   for (let y = y0; y <= y1; y++) {
-    const row = ink + <usize>(y * w);
+    const row = ink + <usize>(y * w + x0);
     const t = tmp + <usize>(y - y0) * rowBytes;
-    let x = x0;
-    while (x <= x1) {
-      if (x + 8 <= x1 + 1 && !anyAbove(load<u64>(row + <usize>x))) {
+    let x = 0;
+    while (x < bw) {
+      if (x + 8 <= bw && !anyAbove(load<u64>(row + <usize>x))) {
         x += 8;
         continue;
       }
-      const end = min<i32>(x + 8, x1 + 1);
+      const end = min<i32>(x + 8, bw);
       for (; x < end; x++) {
         const raw = <f32>load<u8>(row + <usize>x);
         // background: skipped before any clamping (wasm's f32 min and max are slow on x86)
         if (raw <= bg) continue;
         const v = min<f32>((raw - bg) * scale, 1);
-        const a = <f64>(x - x0) * s + ox;
-        const b = a + s;
-        const uEnd = min<i32>(<i32>Math.ceil(b), outW);
-        for (let u = max<i32>(<i32>Math.floor(a), 0); u < uEnd; u++) {
-          const cover = <f32>(min<f64>(b, <f64>(u + 1)) - max<f64>(a, <f64>u));
-          const p = t + (<usize>u << 2);
-          store<f32>(p, load<f32>(p) + v * cover);
-        }
+        const col = cols + (<usize>x << 3);
+        const first = covers + (<usize>load<i32>(col, 4) << 2);
+        const last = covers + (<usize>load<i32>(col, 12) << 2);
+        for (let k = first, p = t + (<usize>load<i32>(col) << 2); k < last; k += 4, p += 4) store<f32>(p, load<f32>(p) + v * load<f32>(k));
       }
     }
   }

@@ -119,9 +119,10 @@ export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
   checkSize(outH);
   if (!hasInk(map)) return null;
   const pixels = width * height;
-  const { k, base } = kernelFor(align16(pixels) + align16(4 * height * outW) + 4 * outW * outH);
+  const tmpBytes = align16(4 * height * outW + 16 * (width + outW));
+  const { k, base } = kernelFor(align16(pixels) + tmpBytes + 4 * outW * outH);
   const tmp = base + align16(pixels);
-  const dst = tmp + align16(4 * height * outW);
+  const dst = tmp + tmpBytes;
   new Uint8Array(k.memory.buffer, base, pixels).set(ink);
   if (!k.fit(base, width, height, background, contrast, tmp, dst, outW, outH)) return null;
   return new Float32Array(k.memory.buffer, dst, outW * outH).slice();

@@ -93,6 +93,7 @@ describe('tinydigit bench', () => {
     expect(b.coldStartMs).toBeGreaterThan(0);
     expect(b.firstCanvasMs).toBeGreaterThan(0);
     expect(b.canvasToDigitUs).toBeGreaterThan(0);
+    expect(b.padToDigitUs).toBeGreaterThan(0);
     expect(b.pool.workers).toBeGreaterThanOrEqual(1);
     expect(b.pool.poolDigitsPerSecond).toBeGreaterThan(0);
     expect(b.pool.sharedPoolDigitsPerSecond).toBeGreaterThan(0);
