@@ -45,7 +45,7 @@ export function classify(x: usize, dst: usize): i32 {
 }
 
 /** Index of the first of n inputs (inStride floats apart) with a value outside [0, 1] or NaN; -1 if none. */
-export function checkBatch(x: usize, n: i32): i32 {
+function checkBatch(x: usize, n: i32): i32 {
   const stride = <usize>inStride << 2;
   for (let i = 0; i < n; i++) {
     if (!inUnitRange(x + <usize>i * stride, inCheck)) return i;

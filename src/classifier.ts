@@ -183,8 +183,8 @@ export class Classifier {
   /**
    * Classifies n inputs laid end to end (`n * inputs` values) and returns their probabilities laid end
    * to end (`n * classes` values), written into `out` when given (its length must be exactly that).
-   * Every input is checked before any result is written: a bad input throws {@link InputError} with
-   * its `index`, and leaves `out` untouched.
+   * A bad input throws {@link InputError} with its `index` (the first bad one), and leaves `out`
+   * untouched.
    */
   classifyBatch(inputs: ArrayLike<number>, out?: Float32Array): Float32Array {
     const k = this.#kernel();
@@ -201,15 +201,9 @@ export class Classifier {
     const result = out ?? new Float32Array(n * classes);
     if (n === 0) return result;
     this.#reserve(Math.min(n, BATCH_CHUNK));
-    if (n > BATCH_CHUNK) {
-      // Several chunks: check them all first, so that no result is written when a later input is bad.
-      for (let start = 0; start < n; start += BATCH_CHUNK) {
-        const m = Math.min(BATCH_CHUNK, n - start);
-        this.#write(inputs, start, m);
-        const bad = k.checkBatch(this.#in, m);
-        if (bad >= 0) throw this.#inputError(bad, start + bad);
-      }
-    }
+    // Over several chunks, the results wait apart until every chunk has passed, so that a bad input
+    // leaves `out` untouched (each input is copied into the module once).
+    const dst = out !== undefined && n > BATCH_CHUNK ? new Float32Array(n * classes) : result;
     for (let start = 0; start < n; start += BATCH_CHUNK) {
       const m = Math.min(BATCH_CHUNK, n - start);
       this.#write(inputs, start, m);
@@ -219,8 +213,9 @@ export class Classifier {
         throw status === BAD_INPUT ? this.#inputError(i, start + i) : this.#notFinite(start + i);
       }
       const o = this.#out >> 2;
-      result.set(this.#f32.subarray(o, o + m * classes), start * classes);
+      dst.set(this.#f32.subarray(o, o + m * classes), start * classes);
     }
+    if (dst !== result) result.set(dst);
     return result;
   }
 

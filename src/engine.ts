@@ -16,7 +16,6 @@ export interface KernelExports {
   configure(table: number, layers: number, a: number, b: number, q: number, idx: number, inputs: number, classes: number): void;
   classify(x: number, dst: number): number;
   classifyBatch(x: number, n: number, dst: number): number;
-  checkBatch(x: number, n: number): number;
   errorIndex(): number;
   layoutWeights(src: number, dst: number, inputs: number, outputs: number, outPad: number): void;
   layoutWeightsI8(src: number, dst: number, inputs: number, outputs: number, outPad: number): void;
