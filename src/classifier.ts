@@ -64,8 +64,11 @@ export interface ModelInfo {
   metadata: ModelMetadata;
 }
 
-/** Inputs per call of the kernel's batch loop: bounds the wasm memory a batch needs (~6.6 MB). */
-const BATCH_CHUNK = 4096;
+/**
+ * Inputs per call of the kernel's batch loop: bounds the wasm memory a batch needs (~1.7 MB), and keeps
+ * the inputs just copied in the CPU's cache while the kernel reads them (4,096 was ~5% slower).
+ */
+const BATCH_CHUNK = 1024;
 
 function isArrayLikeOfNumbers(x: unknown): x is ArrayLike<number> {
   return ArrayBuffer.isView(x) ? !(x instanceof DataView) : Array.isArray(x);
