@@ -1,5 +1,5 @@
 // Dense layers, over the nonzero inputs only (digits are mostly background: about 37% of a preprocessed
-// MNIST digit's 400 values are ink, 45% of its pairs of values).
+// MNIST digit's 400 values are ink, 43% of its pairs of values).
 //
 // f32: every output starts from its bias and adds its products in input order, one rounding per multiply
 // and per add, in both builds: SIMD lanes and scalar code give the same bits. Skipping changes no result:

@@ -4,29 +4,27 @@
 
 const L: u64 = 0x0101010101010101;
 const H: u64 = L << 7;
-// Masks of the word test for the threshold set by aboveLevel().
+// The word test's masks for the threshold set by aboveLevel().
 let keep: u64 = 0;
 let add: u64 = 0;
-let orX: u64 = 0;
-let andX: u64 = 0;
+let low: u64 = 0;
 
 /**
  * Sets the threshold t (0-255) of anyAbove(). t < 128: a byte b > t sets bit 7 of b + 127 - t, or has it
- * set already (a carry out of a byte only happens when its bit 7 is set). t >= 128: the bytes with bit 7
- * set whose low 7 bits exceed t - 128.
+ * set already (a carry out of a byte only happens when its bit 7 is set): ((x + add) | x) & H. t >= 128:
+ * the bytes with bit 7 set whose low 7 bits exceed t - 128: ((x & ~H) + add) & x & H.
  */
 function aboveLevel(t: u32): void {
-  const low = t < 128;
-  keep = low ? ~0 : ~H;
-  add = L * <u64>((low ? 127 : 255) - t);
-  orX = low ? ~0 : 0;
-  andX = low ? ~0 : 0;
+  const small = t < 128;
+  low = small ? ~0 : 0;
+  keep = small ? ~0 : ~H;
+  add = L * <u64>((small ? 127 : 255) - t);
 }
 
 /** Whether any of the 8 bytes of x is above the threshold set by aboveLevel(). */
 // @ts-ignore: decorator
 @inline function anyAbove(x: u64): bool {
-  return ((((x & keep) + add) | (x & orX)) & (x | andX) & H) != 0;
+  return ((((x & keep) + add) | (x & low)) & (x | low) & H) != 0;
 }
 
 /** Index of the first of the w bytes at row above t (also set by aboveLevel), or -1. */

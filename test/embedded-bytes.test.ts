@@ -1,0 +1,35 @@
+// The wasm modules are embedded as hex and the models as base64 (src/embedded-bytes.ts). Node decodes
+// them with Buffer, recent browsers with Uint8Array.fromHex / fromBase64; this also checks the loops
+// used where neither exists, on every byte value.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const bytes = Uint8Array.from({ length: 512 }, (_, i) => (i * 167 + (i >> 8)) & 255);
+const hex = Buffer.from(bytes).toString('hex');
+const b64 = Buffer.from(bytes).toString('base64');
+const natives = ['fromHex', 'fromBase64'].map((name) => [name, Object.getOwnPropertyDescriptor(Uint8Array, name)] as const);
+
+describe('embedded bytes', () => {
+  afterEach(() => {
+    for (const [name, d] of natives) if (d) Object.defineProperty(Uint8Array, name, d);
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('decodes hex and base64 with the runtime decoder', async () => {
+    const { fromHex, fromBase64 } = await import('../src/embedded-bytes.js');
+    expect(Array.from(fromHex(hex))).toEqual(Array.from(bytes));
+    expect(Array.from(fromBase64(b64))).toEqual(Array.from(bytes));
+  });
+
+  it('decodes every byte value without Buffer or the native Uint8Array decoders', async () => {
+    for (const [name, d] of natives) if (d) delete (Uint8Array as unknown as Record<string, unknown>)[name];
+    vi.stubGlobal('Buffer', undefined);
+    vi.resetModules();
+    const { fromHex, fromBase64 } = await import('../src/embedded-bytes.js');
+    for (const decoded of [fromHex(hex), fromBase64(b64)]) {
+      expect(decoded).toBeInstanceOf(Uint8Array);
+      expect(new Set(decoded).size).toBe(256);
+      expect(Array.from(decoded)).toEqual(Array.from(bytes));
+    }
+  });
+});
