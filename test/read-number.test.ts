@@ -39,9 +39,10 @@ describe('readNumber on rows composed from MNIST test digits', () => {
   it('reads rows where some digits touch (gaps -2 to 8 px)', () => {
     const m = measure(2, 1000, -2);
     console.log(`readNumber, some digits touching: per digit ${(m.perDigit * 100).toFixed(2)}%, isolated ${(m.isolated * 100).toFixed(2)}%, whole rows ${(m.rows * 100).toFixed(1)}%`);
-    // Not yet within 0.5 pt of isolated digits: 94.3% when measured (90.0% before the wide-group
-    // penalty, 93.4% before the verifier); a floor against regressions.
-    expect(m.perDigit).toBeGreaterThan(0.935);
+    // Not yet within 0.5 pt of isolated digits: 94.7% when measured (90.0% before the wide-group
+    // penalty, 93.4% before the verifier, 94.3% with a cut costing 1 rather than 0.5); a floor against
+    // regressions.
+    expect(m.perDigit).toBeGreaterThan(0.94);
   });
 });
 
