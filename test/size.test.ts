@@ -6,7 +6,7 @@
 // target. History: 12,600 -> 13,000 (+0.3 KB: native base64, the module's layoutWeights and the trusted
 // decode of the embedded models bought the cold start down from ~16 ms to ~2 ms) -> 13,100 (+0.1 KB: the
 // code around readNumber's verifier model) -> 12,800: the wasm modules embedded as hex instead of base64
-// (-0.8 KB gzipped) paid for faster preprocessing and int8 layers (+1.4 KB of wasm).
+// (-0.8 KB gzipped) paid for faster preprocessing and int8 layers (+1.5 KB of wasm).
 import { describe, expect, it } from 'vitest';
 import { librarySize } from '../tools/size.js';
 
