@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { loadClassifierSync, preprocess } from '../src/index.js';
 import { loadMnist, mnistImage } from './mnist.js';
+import { numberOption } from './number-option.js';
 
 const { values } = parseArgs({
   options: {
@@ -12,14 +13,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const count = (name: string, v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`--${name} must be a whole number`);
-    process.exit(2);
-  }
-  return n;
-};
+const count = (name: string, v: string) => numberOption(name, v, 0, Number.MAX_SAFE_INTEGER, true);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   console.error('soak measures memory after a full GC: run it as npm run soak (node --expose-gc)');

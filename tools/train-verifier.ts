@@ -13,6 +13,7 @@ import { inkPieces } from '../src/segment.js';
 import { composeRow, DEFAULT_COMPOSE } from './compose.js';
 import { modelFromTf } from './export.js';
 import { loadMnist } from './mnist.js';
+import { numberOption } from './number-option.js';
 import { rng } from './rng.js';
 import { loadTf } from './tf.js';
 
@@ -25,18 +26,10 @@ const { values: a } = parseArgs({
     models: { type: 'string', default: 'models' },
   },
 });
-const int = (name: string, v: string | undefined, min: number, max: number): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    console.error(`--${name} must be an integer in [${min}, ${max}], got ${v}`);
-    process.exit(2);
-  }
-  return n;
-};
-const ROWS = int('rows', a.rows, 100, 1_000_000);
-const HIDDEN = int('hidden', a.hidden, 1, 1024);
-const EPOCHS = int('epochs', a.epochs, 1, 1000);
-const SEED = int('seed', a.seed, 0, 2 ** 31);
+const ROWS = numberOption('rows', a.rows, 100, 1_000_000, true);
+const HIDDEN = numberOption('hidden', a.hidden, 1, 1024, true);
+const EPOCHS = numberOption('epochs', a.epochs, 1, 1000, true);
+const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
 const TRAIN_IMAGES = 55000;
 /** At most this many "not one digit" examples per "one digit" example. */
 const MAX_NEGATIVE_RATIO = 1.5;

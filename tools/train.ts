@@ -11,6 +11,7 @@ import { loadTf } from './tf.js';
 import { loadMnist, mnistImage, type MnistSplit } from './mnist.js';
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
+import { numberOption } from './number-option.js';
 import { rng, shuffled } from './rng.js';
 
 const HELP = `npm run train -- [options]
@@ -58,26 +59,18 @@ if (a.help) {
   console.log(HELP);
   process.exit(0);
 }
-const num = (name: string, v: string | undefined, min: number, max: number, int = false): number => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max || (int && !Number.isInteger(n))) {
-    console.error(`--${name} must be ${int ? 'an integer' : 'a number'} in [${min}, ${max}], got ${v}`);
-    process.exit(2);
-  }
-  return n;
-};
 if (!['auto', 'wasm', 'cpu'].includes(a.backend)) {
   console.error(`--backend must be auto, wasm or cpu, got ${a.backend}`);
   process.exit(2);
 }
-const hidden = a.hidden.split(',').map((h) => num('hidden', h, 1, 4096, true));
-const epochs = num('epochs', a.epochs, 1, 10000, true);
-const batchSize = num('batch', a.batch, 1, 65536, true);
-const lrMax = num('lr', a.lr, 0, 1);
-const lrMin = num('lr-min', a['lr-min'], 0, lrMax);
-const seed = num('seed', a.seed, 0, 2 ** 31, true);
-const elastic = num('elastic', a.elastic, 0, 20);
-const distill = a.teacher ? num('distill', a.distill, 0, 1) : 0;
+const hidden = a.hidden.split(',').map((h) => numberOption('hidden', h, 1, 4096, true));
+const epochs = numberOption('epochs', a.epochs, 1, 10000, true);
+const batchSize = numberOption('batch', a.batch, 1, 65536, true);
+const lrMax = numberOption('lr', a.lr, 0, 1);
+const lrMin = numberOption('lr-min', a['lr-min'], 0, lrMax);
+const seed = numberOption('seed', a.seed, 0, 2 ** 31, true);
+const elastic = numberOption('elastic', a.elastic, 0, 20);
+const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const SIDE = 20;
 const VALIDATION = 5000;
 const started = Date.now();
@@ -98,7 +91,7 @@ async function main(): Promise<void> {
   tf.enableProdMode();
   const train = loadMnist('train');
   const test = loadMnist('test');
-  const nTrain = Math.min(a.limit ? num('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
+  const nTrain = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
   const trainIdx = Array.from({ length: nTrain }, (_, i) => i);
   const valIdx = Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i);
   const trainX = preprocessAll(train, trainIdx);
@@ -206,7 +199,7 @@ async function main(): Promise<void> {
   const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
 
   // Parity of TF.js and tinydigit on the (preprocessed) test inputs.
-  const testN = a['test-limit'] ? num('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
+  const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
   const testX = preprocessAll(test, Array.from({ length: testN }, (_, i) => i));
   const tfProbs = tf.tidy(() => (model.predict(tf.tensor2d(testX, [testN, SIDE * SIDE])) as import('@tensorflow/tfjs').Tensor).dataSync() as Float32Array);
   const ours = loadClassifierSync({ model: f32Model }).classifyBatch(testX);
