@@ -13,6 +13,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type DenseLayerF32 } from '../src/index.js';
+import { median } from '../src/cli/bench.js';
 import { loadMnist } from './mnist.js';
 import { modelToOnnx } from './onnx.js';
 import { bundleSize, gzipSize, librarySize } from './size.js';
@@ -127,7 +128,6 @@ for (const c of contenders) {
   if (!(diff < 1e-4)) throw new Error(`${c.name} disagrees with tinydigit by ${diff}`);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const now = () => performance.now();
 
 /** Calls per timed block so that a block takes about 20 ms (calls under a microsecond cannot be timed alone). */

@@ -3,6 +3,7 @@
 // lays it. `npx tsx tools/bench-kernels.ts build/tinydigit.simd.wasm /tmp/baseline.simd.wasm`
 import { readFileSync } from 'node:fs';
 import { decodeModel, defaultModelBytes, preprocess, quantizeModel, type Model } from '../src/index.js';
+import { median } from '../src/cli/bench.js';
 import { loadMnist } from './mnist.js';
 import type { KernelExports } from '../src/engine.js';
 import { growMemory, memoryBytes, planMemory, writeModel } from '../src/layout.js';
@@ -52,7 +53,6 @@ const variants = files.flatMap((file) => [
 ]);
 const single = variants.map(() => [] as number[]);
 const batch = variants.map(() => [] as number[]);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 for (let round = -2; round < ROUNDS; round++) {
   variants.forEach((v, i) => {
     let t = performance.now();

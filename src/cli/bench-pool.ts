@@ -3,7 +3,7 @@
 // Float32Array (each chunk is copied to its worker) and once with one on a SharedArrayBuffer (nothing
 // copied on this thread).
 import { loadClassifierSync } from '../index.js';
-import { scribbles } from './bench.js';
+import { median, scribbles } from './bench.js';
 import type { ClassifierPool, PoolOptions } from '../pool.js';
 
 export interface PoolBench {
@@ -16,7 +16,6 @@ export interface PoolBench {
 }
 
 const DIGITS = 32768;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** `createPool` from tinydigit/pool: worker_threads in Node, Web Workers in the demo page. */
 export async function runPoolBench(createPool: (o?: PoolOptions) => Promise<ClassifierPool>, rounds: number, progress: (msg: string) => void = () => {}): Promise<PoolBench> {

@@ -29,6 +29,8 @@ const BLOCK = 1000;
 const BATCH = 1024;
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+/** The median of timings (the upper one of an even count), as every benchmark here reports it. */
+export const median = (xs: number[]) => quantile(xs, 0.5);
 const now = () => performance.now();
 
 /**
@@ -129,13 +131,13 @@ export function runBench(rounds: number, progress: (msg: string) => void = () =>
     rounds,
     coldStartMs,
     firstCanvasMs,
-    canvasToDigitUs: quantile(canvasTimes, 0.5),
-    padToDigitUs: quantile(padTimes, 0.5),
+    canvasToDigitUs: median(canvasTimes),
+    padToDigitUs: median(padTimes),
     kernels: kernels.map(([kernel], k) => ({
       kernel,
-      singleMedianNs: quantile(single[k]!, 0.5),
+      singleMedianNs: median(single[k]!),
       singleP99Ns: quantile(single[k]!, 0.99),
-      batchDigitsPerSecond: quantile(batch[k]!, 0.5),
+      batchDigitsPerSecond: median(batch[k]!),
     })),
   };
 }
