@@ -22,6 +22,15 @@ async function digestPage(): Promise<{ url: string; close: () => Promise<void> }
   return { url: `${site.url}browsers/digest-page.html`, close: site.close };
 }
 
+/** What the digest page printed: no page error, this browser, and Node's bits directly and through the pool. */
+function expectNodeBits(out: string | null, problems: string[], browser: RegExp): void {
+  const result = JSON.parse(out!);
+  expect(problems).toEqual([]);
+  expect(result.runtime).toMatch(browser);
+  expect({ backend: result.backend, digest: result.digest }).toEqual(node);
+  expect(result.pool).toEqual({ size: 2, ...node });
+}
+
 describe('runtime matrix in browsers', () => {
   it('Chromium gives the same bits as Node, also through a pool of Web Workers', async () => {
     const site = await digestPage();
@@ -32,11 +41,7 @@ describe('runtime matrix in browsers', () => {
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(site.url);
       await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 60_000 });
-      const result = JSON.parse((await page.textContent('#out'))!);
-      expect(problems).toEqual([]);
-      expect(result.runtime).toMatch(/Chrome\/\d+/);
-      expect({ backend: result.backend, digest: result.digest }).toEqual(node);
-      expect(result.pool).toEqual({ size: 2, ...node });
+      expectNodeBits(await page.textContent('#out'), problems, /Chrome\/\d+/);
     } finally {
       await browser.close();
       await site.close();
@@ -52,11 +57,7 @@ describe('runtime matrix in browsers', () => {
       page.on('pageerror', (e) => problems.push(String(e)));
       await page.goto(site.url);
       await page.waitForFunction(() => document.getElementById('out')?.textContent, { timeout: 60_000 });
-      const result = JSON.parse((await page.$eval('#out', (e) => e.textContent))!);
-      expect(problems).toEqual([]);
-      expect(result.runtime).toMatch(/Firefox\/\d+/);
-      expect({ backend: result.backend, digest: result.digest }).toEqual(node);
-      expect(result.pool).toEqual({ size: 2, ...node });
+      expectNodeBits(await page.$eval('#out', (e) => e.textContent), problems, /Firefox\/\d+/);
     } finally {
       await browser.close();
       await site.close();
