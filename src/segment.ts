@@ -11,6 +11,8 @@ const CUT_WIDTH = 0.6;
 /** Cuts stay this far (share of the line height) from a component's ends and from each other. */
 const CUT_MARGIN = 0.2;
 export const MAX_CUTS = 4;
+/** How far (share of the line height) a seam may stray from its cut column. */
+const SEAM_REACH = 0.1;
 /**
  * At most this many components are read (the largest): a row of about 40 digits, broken into two or
  * three pieces each. It bounds the work on noise: a long noisy strip has thousands of specks.
@@ -96,7 +98,8 @@ function columnInk(map: InkMap, label: Int32Array, s: Segment): Float64Array {
 /**
  * The pieces of ink of a row, left to right, for {@link readDigits} to group: connected components with
  * specks dropped, components stacked over each other merged, and components too wide for one digit cut
- * where the ink is thinnest (into more pieces than there may be digits: grouping puts them back).
+ * where the ink is thinnest (into more pieces than there may be digits: grouping puts them back). A cut
+ * piece's pixels are relabelled (`label`), so that every piece is its own component.
  */
 export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; lineHeight: number } {
   const { label, segments: found } = components(map);
@@ -125,15 +128,18 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
   }
   const lineHeight = Math.max(...segs.map((s) => s.y1 - s.y0 + 1));
   const pieces: Segment[] = [];
+  let nextLabel = found.length + 1;
   for (const s of segs) {
     const cuts = s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? cutCandidates(columnInk(map, label, s), s.x0, lineHeight) : [];
-    let from = s.x0;
-    for (const cut of [...cuts, s.x1 + 1]) {
-      pieces.push({ ...s, x0: from, x1: cut - 1, cutBefore: from !== s.x0 });
-      from = cut;
+    if (cuts.length === 0) {
+      pieces.push(s);
+      continue;
     }
+    const cutPieces = cutAlongSeams(map, label, s, cuts, nextLabel, lineHeight);
+    nextLabel += cuts.length + 1;
+    pieces.push(...cutPieces);
   }
-  return { label, pieces: pieces.map((p) => shrinkToInk(map, label, p)), lineHeight };
+  return { label, pieces, lineHeight };
 }
 
 /**
@@ -156,20 +162,72 @@ function cutCandidates(cols: Float64Array, x0: number, lineHeight: number): numb
   return chosen.sort((a, b) => a - b).map((i) => x0 + i);
 }
 
-/** A piece's box shrunk vertically to its own ink in its columns (a cut piece may be shorter). */
-function shrinkToInk(map: InkMap, label: Int32Array, s: Segment): Segment {
+/**
+ * Cuts a component into pieces along seams: from its top row to its bottom one, each seam follows the
+ * least ink within SEAM_REACH of its cut column, so that digits whose ink overlaps by a column or two
+ * (a 7's bar over the next digit) are parted between their strokes rather than through them. The
+ * pieces' pixels get labels of their own (from `firstLabel` on), so that each piece is a component.
+ */
+function cutAlongSeams(map: InkMap, label: Int32Array, s: Segment, cuts: number[], firstLabel: number, lineHeight: number): Segment[] {
   const own = new Set(s.labels);
-  let y0 = s.y1;
-  let y1 = s.y0;
+  const reach = Math.max(1, Math.round(SEAM_REACH * lineHeight));
+  const rows = s.y1 - s.y0 + 1;
+  const seams = cuts.map((c) => inkSeam(map, label, own, s, c, reach));
+  for (let k = 1; k < seams.length; k++) for (let y = 0; y < rows; y++) seams[k]![y] = Math.max(seams[k]![y]!, seams[k - 1]![y]! + 1);
+  const parts: Segment[] = cuts.concat(0).map((_, k) => ({ x0: map.width, x1: -1, y0: map.height, y1: -1, labels: [firstLabel + k], area: 0, cutBefore: k > 0 }));
   for (let y = s.y0; y <= s.y1; y++) {
     for (let x = s.x0; x <= s.x1; x++) {
-      if (own.has(label[y * map.width + x]!)) {
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
-      }
+      const p = y * map.width + x;
+      if (!own.has(label[p]!)) continue;
+      let k = 0;
+      while (k < seams.length && x >= seams[k]![y - s.y0]!) k++;
+      const part = parts[k]!;
+      label[p] = part.labels[0]!;
+      part.area++;
+      part.x0 = Math.min(part.x0, x);
+      part.x1 = Math.max(part.x1, x);
+      part.y0 = Math.min(part.y0, y);
+      part.y1 = Math.max(part.y1, y);
     }
   }
-  return y1 >= y0 ? { ...s, y0, y1 } : s;
+  const kept = parts.filter((part) => part.area > 0);
+  kept[0]!.cutBefore = false;
+  return kept;
+}
+
+/**
+ * The seam of least ink through a component near column `c`: for each row, the column where the right
+ * piece begins, moving at most one column from row to row and at most `reach` from `c`.
+ */
+function inkSeam(map: InkMap, label: Int32Array, own: Set<number>, s: Segment, c: number, reach: number): Int32Array {
+  const rows = s.y1 - s.y0 + 1;
+  const span = 2 * reach + 1;
+  const cost = new Float64Array(rows * span);
+  const from = new Int8Array(rows * span);
+  for (let y = 0; y < rows; y++) {
+    for (let i = 0; i < span; i++) {
+      const x = c - reach + i;
+      const p = (s.y0 + y) * map.width + x;
+      // the seam column's pixel goes right; a little cost for leaving the cut column keeps seams straight in blank rows
+      const here = (x >= s.x0 && x <= s.x1 && own.has(label[p]!) ? map.ink[p]! - map.background : 0) + 0.01 * Math.abs(i - reach);
+      if (y === 0) {
+        cost[i] = here;
+        continue;
+      }
+      let best = i;
+      for (const j of [i - 1, i + 1]) if (j >= 0 && j < span && cost[(y - 1) * span + j]! < cost[(y - 1) * span + best]!) best = j;
+      cost[y * span + i] = cost[(y - 1) * span + best]! + here;
+      from[y * span + i] = best - i;
+    }
+  }
+  const seam = new Int32Array(rows);
+  let i = 0;
+  for (let j = 1; j < span; j++) if (cost[(rows - 1) * span + j]! < cost[(rows - 1) * span + i]!) i = j;
+  for (let y = rows - 1; y >= 0; y--) {
+    seam[y] = c - reach + i;
+    i += from[y * span + i]!;
+  }
+  return seam;
 }
 
 /** The union of consecutive pieces. */

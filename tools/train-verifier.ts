@@ -2,7 +2,7 @@
 // (src/read-digits.ts). Examples are the very groups readNumber weighs (candidateGroups) on rows of 5
 // digits composed from the training split's first 55,000 images (the last 5,000 stay for validation),
 // half with touching digits: a group whose ink columns match one digit's (within 2 px) is one digit,
-// any other (two digits, a digit and a half, a half) is not. A 400-16-2 network, int8 weights:
+// any other (two digits, a digit and a half, a half) is not. A 400-48-2 network, int8 weights:
 // models/verifier-int8.tdm, with its report in models/verifier.json.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,8 +20,8 @@ import { loadTf } from './tf.js';
 const { values: a } = parseArgs({
   options: {
     rows: { type: 'string', default: '20000' },
-    hidden: { type: 'string', default: '16' },
-    epochs: { type: 'string', default: '12' },
+    hidden: { type: 'string', default: '48' },
+    epochs: { type: 'string', default: '20' },
     seed: { type: 'string', default: '5' },
     models: { type: 'string', default: 'models' },
   },
