@@ -1,7 +1,8 @@
 // npm run bench:compare: the default model's network and weights in the libraries people would use
 // instead (plain JS loops, TF.js cpu, TF.js wasm, onnxruntime-node, onnxruntime-web in Node), timed
 // interleaved in one process round by round (medians), as ratios to tinydigit; plus what each ships
-// (minified + gzip). Writes docs/bench-compare.{json,md,svg}.
+// (minified + gzip); then tinydigit's own targets (tools/bench-targets.ts), each measured in the same
+// run. Writes docs/bench-compare.{json,md,svg}. Needs `npm run build` first (the targets run dist/cli.js).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +17,7 @@ import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type De
 import { median } from '../src/cli/bench.js';
 import { loadMnist } from './mnist.js';
 import { modelToOnnx } from './onnx.js';
+import { measureTargets, targetsTable } from './bench-targets.js';
 import { bundleSize, gzipSize, librarySize } from './size.js';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, out: { type: 'string', default: 'docs' } } });
@@ -194,6 +196,8 @@ const results = contenders.map((c, k) => ({
   shipped: sizes[c.name]!.what,
 }));
 const td = results[0]!;
+process.stderr.write('targets: tinydigit bench in a child process, then cold starts in fresh processes\n');
+const targets = await measureTargets(ROUNDS, { singleF32Ns: td.singleMedianNs, batchF32PerSecond: td.batchDigitsPerSecond });
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`;
 const report = {
   date: new Date().toISOString().slice(0, 10),
@@ -207,6 +211,7 @@ const report = {
     'onnxruntime-web': JSON.parse(readFileSync('node_modules/onnxruntime-web/package.json', 'utf8')).version,
   },
   results: results.map((r) => ({ ...r, singleVsTinydigit: r.singleMedianNs / td.singleMedianNs, batchVsTinydigit: r.batchDigitsPerSecond / td.batchDigitsPerSecond, sizeVsTinydigit: r.shippedBytesGzip / td.shippedBytesGzip })),
+  targets,
 };
 
 const kb = (b: number) => (b < 1e6 ? `${(b / 1024).toFixed(1)} KB` : `${(b / 1024 / 1024).toFixed(1)} MB`);
@@ -225,6 +230,11 @@ const md = [
     `the default model's weights in each. One digit: each library's call for one 400-value input, API included (onnxruntime's is async and awaited). ` +
     `"tinydigit is Nx as fast": the library's time over tinydigit's (below 1: the library is faster). ` +
     `Shipped: ${report.results.map((r) => `${r.name}: ${r.shipped}`).join('; ')}.</sub>`,
+  '',
+  `tinydigit against its targets, the same run (single and batch f32: the table above; int8, canvas and pool: \`tinydigit bench --rounds ${ROUNDS}\` ` +
+    `in a child process; cold start: median of fresh Node processes timing \`import\` of the bundle to the first \`classify\` result; sizes: the build):`,
+  '',
+  targetsTable(targets),
 ].join('\n');
 
 // A bar chart of single-digit latency, log scale.
