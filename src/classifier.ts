@@ -5,7 +5,7 @@ import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from
 import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
 import { decodeModel, decodeModelFile, encodeModel } from './model-format.js';
 import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
-import { readDigits } from './read-digits.js';
+import { bothReaders, readDigits } from './read-digits.js';
 import { inkPieces, type Box } from './segment.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
@@ -237,6 +237,9 @@ export class Classifier {
    * pieces (connected components; touching digits cut where the ink is thinnest), and the pieces are
    * grouped into digits the way the classifier finds most convincing (so a 5 whose bar is detached is
    * read as one 5). Each digit goes through the same preprocessing as {@link classifyImage}.
+   * With a model of 20x20 inputs and 10 classes (the default ones), a second embedded reader trained on
+   * such pieces weighs each group too, and a digit's probabilities are the classifier's times the
+   * square root of the second reader's, normalised; with another model, the model alone.
    * Low-confidence digits are flagged, not dropped.
    */
   readNumber(image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
@@ -249,9 +252,15 @@ export class Classifier {
     if (!hasInk(map)) return { text: '', digits: [] };
     const { label, pieces, lineHeight } = inkPieces(map);
     const { inputWidth, inputHeight } = this.model;
-    const verifier = this.#oneDigitVerifier();
-    const oneDigit = (x: Float32Array) => verifier.classify(x).probabilities[1]!;
-    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, (x) => this.classify(x), oneDigit).map(({ segment: s, result: r }) => ({
+    const second = inputWidth === 20 && inputHeight === 20 && this.model.classes === 10 && this.#secondReader();
+    const read = (x: Float32Array) => {
+      const own = this.classify(x);
+      if (!second) return { result: own, confidence: own.confidence, oneDigit: 1 };
+      const p = second.classify(x).probabilities;
+      const result = bothReaders(own.probabilities, p);
+      return { result, confidence: own.probabilities[result.digit]!, oneDigit: 1 - p[10]! };
+    };
+    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, read).map(({ segment: s, result: r }) => ({
       ...r,
       box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
       lowConfidence: r.confidence < minConfidence,
@@ -260,10 +269,10 @@ export class Classifier {
   }
 
   /**
-   * readNumber's second opinion: a small model telling one whole digit (20x20 input) from two touching
-   * digits or a part of one, on the same kernel build; loaded on first use.
+   * readNumber's second reader (20x20 input): the digit of a group of ink pieces (classes 0-9), or that it
+   * is two touching digits or a part of one (class 10); on the same kernel build, loaded on first use.
    */
-  #oneDigitVerifier(): Classifier {
+  #secondReader(): Classifier {
     return (this.#verifier ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(verifierModelBytes(), true)));
   }
 

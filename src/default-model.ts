@@ -11,7 +11,7 @@ export function defaultModelBytes(name: DefaultModelName = 'default'): Uint8Arra
   return fromBase64(name === 'default-int8' ? DEFAULT_INT8_BASE64 : DEFAULT_F32_BASE64);
 }
 
-/** The model readNumber uses to tell one whole digit from two or a part (models/verifier-int8.tdm). */
+/** readNumber's second reader: the digit of a group of ink pieces, or that it is not one whole digit (models/verifier-int8.tdm). */
 export function verifierModelBytes(): Uint8Array<ArrayBuffer> {
   return fromBase64(VERIFIER_BASE64);
 }

@@ -202,30 +202,28 @@ function cutAlongSeams(map: InkMap, label: Int32Array, s: Segment, cuts: number[
 function inkSeam(map: InkMap, label: Int32Array, own: Set<number>, s: Segment, c: number, reach: number): Int32Array {
   const rows = s.y1 - s.y0 + 1;
   const span = 2 * reach + 1;
-  const cost = new Float64Array(rows * span);
-  const from = new Int8Array(rows * span);
+  // cost[(y + 1) * span + i]: the least ink of a seam from the top row to column c - reach + i of row y
+  const cost = new Float64Array((rows + 1) * span);
+  const cheapest = (y: number, i: number) => {
+    let best = i;
+    for (const j of [i - 1, i + 1]) if (j >= 0 && j < span && cost[y * span + j]! < cost[y * span + best]!) best = j;
+    return best;
+  };
   for (let y = 0; y < rows; y++) {
     for (let i = 0; i < span; i++) {
       const x = c - reach + i;
       const p = (s.y0 + y) * map.width + x;
       // the seam column's pixel goes right; a little cost for leaving the cut column keeps seams straight in blank rows
       const here = (x >= s.x0 && x <= s.x1 && own.has(label[p]!) ? map.ink[p]! - map.background : 0) + 0.01 * Math.abs(i - reach);
-      if (y === 0) {
-        cost[i] = here;
-        continue;
-      }
-      let best = i;
-      for (const j of [i - 1, i + 1]) if (j >= 0 && j < span && cost[(y - 1) * span + j]! < cost[(y - 1) * span + best]!) best = j;
-      cost[y * span + i] = cost[(y - 1) * span + best]! + here;
-      from[y * span + i] = best - i;
+      cost[(y + 1) * span + i] = cost[y * span + cheapest(y, i)]! + here;
     }
   }
   const seam = new Int32Array(rows);
   let i = 0;
-  for (let j = 1; j < span; j++) if (cost[(rows - 1) * span + j]! < cost[(rows - 1) * span + i]!) i = j;
+  for (let j = 1; j < span; j++) if (cost[rows * span + j]! < cost[rows * span + i]!) i = j;
   for (let y = rows - 1; y >= 0; y--) {
     seam[y] = c - reach + i;
-    i += from[y * span + i]!;
+    i = cheapest(y, i);
   }
   return seam;
 }

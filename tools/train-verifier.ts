@@ -1,9 +1,11 @@
-// npm run train:verifier: the "one whole digit or not" model readNumber uses to weigh its groupings
-// (src/read-digits.ts). Examples are the very groups readNumber weighs (candidateGroups) on rows of 5
-// digits composed from the training split's first 55,000 images (the last 5,000 stay for validation),
-// half with touching digits: a group whose ink columns match one digit's (within 2 px) is one digit,
-// any other (two digits, a digit and a half, a half) is not. A 400-48-2 network, int8 weights:
-// models/verifier-int8.tdm, with its report in models/verifier.json.
+// npm run train:verifier: readNumber's second reader (src/read-digits.ts): for a group of ink pieces, the
+// digit it shows (classes 0-9) or that it is not one whole digit (class 10), which weighs the groupings
+// and, multiplied with the classifier's probabilities, reads the digit. Examples are the very groups
+// readNumber weighs (candidateGroups) on rows of 5 digits composed from the training split's first
+// 55,000 images (the last 5,000 stay for validation), half with touching digits: a group whose ink
+// columns match one digit's (within 2 px) is that digit; any other (two digits, a digit and a half, a
+// half) is class 10. A 400-48-11 network, int8 weights: models/verifier-int8.tdm, with its report in
+// models/verifier.json.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encodeModel, quantizeModel } from '../src/index.js';
@@ -33,6 +35,8 @@ const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
 const TRAIN_IMAGES = 55000;
 /** At most this many "not one digit" examples per "one digit" example. */
 const MAX_NEGATIVE_RATIO = 1.5;
+/** The class of a group that is not one whole digit. */
+const NOT_ONE_DIGIT = 10;
 
 const started = Date.now();
 const train = loadMnist('train');
@@ -43,14 +47,15 @@ let positives = 0;
 let negatives = 0;
 for (let s = 0; s < ROWS; s++) {
   const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
-  const { image, spans } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
+  const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
   const map = inkMapOf(image);
   const { label, pieces, lineHeight } = inkPieces(map);
   for (const { segment, input } of candidateGroups(map, label, pieces, lineHeight, 20, 20)) {
-    const one = spans.some(([x0, x1]) => Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2);
+    const k = spans.findIndex(([x0, x1]) => Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2);
+    const one = k >= 0;
     if (!one && negatives >= MAX_NEGATIVE_RATIO * positives) continue;
     for (const v of input) xs.push(v);
-    ys.push(one ? 1 : 0);
+    ys.push(one ? Number(text[k]) : NOT_ONE_DIGIT);
     if (one) positives++;
     else negatives++;
   }
@@ -60,11 +65,11 @@ console.error(`${ROWS} rows: ${positives} groups that are one digit, ${negatives
 const { tf, backend } = await loadTf();
 const n = ys.length;
 const x = tf.tensor2d(Float32Array.from(xs), [n, 400]);
-const y = tf.oneHot(tf.tensor1d(Int32Array.from(ys), 'int32'), 2);
+const y = tf.oneHot(tf.tensor1d(Int32Array.from(ys), 'int32'), NOT_ONE_DIGIT + 1);
 const net = tf.sequential({
   layers: [
     tf.layers.dense({ units: HIDDEN, activation: 'relu', inputShape: [400], kernelInitializer: tf.initializers.glorotUniform({ seed: SEED }) }),
-    tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }) }),
+    tf.layers.dense({ units: NOT_ONE_DIGIT + 1, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: SEED + 1 }) }),
   ],
 });
 net.compile({ optimizer: tf.train.adam(2e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
@@ -74,14 +79,14 @@ const valAccuracy = history.history.val_acc!.map(Number);
 console.error(`held-out groups, accuracy by epoch: ${valAccuracy.map((v) => v.toFixed(4)).join(' ')}`);
 const w = net.getWeights().map((t) => t.dataSync() as Float32Array);
 const metadata = {
-  architecture: `400-${HIDDEN}-2`,
-  task: 'one whole digit (class 1) or not (class 0), for readNumber',
+  architecture: `400-${HIDDEN}-11`,
+  task: 'for readNumber: the digit (classes 0-9) of a group of ink pieces that is one whole digit, or class 10: not one whole digit',
   heldOutAccuracy: valAccuracy[valAccuracy.length - 1]!,
   rows: ROWS,
   seed: SEED,
   trainImages: TRAIN_IMAGES,
 };
-const model = quantizeModel(modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: 2 }], 20, metadata));
+const model = quantizeModel(modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: NOT_ONE_DIGIT + 1 }], 20, metadata));
 writeFileSync(`${a.models}/verifier-int8.tdm`, encodeModel(model));
 writeFileSync(`${a.models}/verifier.json`, `${JSON.stringify({ ...metadata, positives, negatives, epochs: EPOCHS, backend, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
 console.error(`wrote ${a.models}/verifier-int8.tdm and verifier.json (${Math.round((Date.now() - started) / 1000)} s)`);
