@@ -4,7 +4,7 @@
 // (minified + gzip); then tinydigit's own targets (tools/bench-targets.ts), each measured in the same
 // run. Writes docs/bench-compare.{json,md,svg}. Needs `npm run build` first (the targets run dist/cli.js).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,12 +16,15 @@ import * as ortWeb from 'onnxruntime-web';
 import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type DenseLayerF32 } from '../src/index.js';
 import { median } from '../src/cli/bench.js';
 import { loadMnist } from './mnist.js';
+import { numberOption } from './number-option.js';
 import { modelToOnnx } from './onnx.js';
 import { measureTargets, targetsTable } from './bench-targets.js';
 import { bundleSize, gzipSize, librarySize } from './size.js';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, out: { type: 'string', default: 'docs' } } });
-const ROUNDS = Number(args.rounds);
+const ROUNDS = numberOption('rounds', args.rounds, 1, 1000, true);
+// before the long run: an --out that cannot be a folder fails now, not after it
+mkdirSync(args.out!, { recursive: true });
 const BATCH = 1024;
 const require = createRequire(import.meta.url);
 
