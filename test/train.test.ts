@@ -26,3 +26,16 @@ it('trains, exports f32 and int8 models, and draws its pictures', () => {
     expect(readFileSync(join(dir, `quick-${pic}.svg`), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);
   }
 });
+
+it("trains readNumber's second reader: a digit or class 10, not one whole digit", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-verifier-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train-verifier.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--models', dir], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'verifier.json'), 'utf8'));
+  expect(report).toMatchObject({ architecture: '400-16-11', rows: 1500, epochs: 6 });
+  const c = loadClassifierSync({ model: readFileSync(join(dir, 'verifier-int8.tdm')) });
+  expect(c.model).toMatchObject({ inputs: 400, classes: 11 });
+  expect(c.model.metadata).toMatchObject({ architecture: '400-16-11', heldOutAccuracy: report.heldOutAccuracy });
+  console.log(`second reader, 1,500 rows, 6 epochs: held-out groups ${(report.heldOutAccuracy * 100).toFixed(1)}%`);
+  // the most common class (not one digit) is 60% of the examples: it must learn more than that
+  expect(report.heldOutAccuracy).toBeGreaterThan(0.65);
+});
