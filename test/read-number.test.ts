@@ -40,10 +40,10 @@ describe('readNumber on rows composed from MNIST test digits', () => {
   it('reads rows where some digits touch (gaps -2 to 8 px)', () => {
     const m = measure(2, 1000, -2);
     console.log(`readNumber, some digits touching: per digit ${(m.perDigit * 100).toFixed(2)}%, isolated ${(m.isolated * 100).toFixed(2)}%, whole rows ${(m.rows * 100).toFixed(1)}%`);
-    // Not yet within 0.5 pt of isolated digits: 95.3% when measured (90.0% before the wide-group
+    // Not yet within 0.5 pt of isolated digits: 96.0% when measured (90.0% before the wide-group
     // penalty, 93.4% before the verifier, 94.3% with a cut costing 1 rather than 0.5, 94.7% before seam
     // cuts, 94.8% before the second reader's digit probabilities); a floor against regressions.
-    expect(m.perDigit).toBeGreaterThan(0.95);
+    expect(m.perDigit).toBeGreaterThan(0.955);
   });
 });
 
