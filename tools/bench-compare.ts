@@ -180,7 +180,7 @@ const tfWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf
 const ortWebDir = dirname(require.resolve('onnxruntime-web'));
 const ortNativeDir = join(dirname(require.resolve('onnxruntime-node')), '../bin/napi-v6/linux/x64');
 const sizes: Record<string, { bytes: number; what: string }> = {
-  'tinydigit (wasm SIMD)': { bytes: (await librarySize()).libraryGzip + modelFile, what: 'the library with its three wasm modules embedded (tools/size.ts), + the model file' },
+  'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/size.ts): its three wasm modules and its embedded models (both default models and readNumber\'s second reader)' },
   'plain JS loops': { bytes: gz(plainForward.toString()) + modelFile, what: 'the loop function + the model file (f32 weights)' },
   'TF.js cpu': { bytes: (await bundleSize("export * from '@tensorflow/tfjs';")) + modelFile, what: '@tensorflow/tfjs bundle + weights' },
   'TF.js wasm': { bytes: (await bundleSize("export * from '@tensorflow/tfjs'; export * from '@tensorflow/tfjs-backend-wasm';")) + wasmGz(join(tfWasmDir, 'tfjs-backend-wasm-simd.wasm')) + modelFile, what: 'tfjs + tfjs-backend-wasm bundles + its SIMD .wasm + weights' },
