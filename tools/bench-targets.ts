@@ -1,7 +1,8 @@
 // tinydigit's speed and size targets (issue "Benchmark and speed", README), each measured for
-// `npm run bench:compare`: the installed CLI's `tinydigit bench --json` in a child process (int8 batches,
-// canvas, pool), the import to the first result in fresh processes, and the built sizes. bench:compare
-// supplies its own single-digit and batch f32 figures, taken interleaved with the other libraries.
+// `npm run bench:compare`: the built CLI's `tinydigit bench --json` (dist/cli.js) in a child process
+// (int8 batches, canvas, pool), the import to the first result in fresh processes, and the built sizes.
+// bench:compare supplies its own single-digit and batch f32 figures, taken interleaved with the other
+// libraries.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
