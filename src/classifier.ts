@@ -5,7 +5,7 @@ import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from
 import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
 import { decodeModel, decodeModelFile, encodeModel } from './model-format.js';
 import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
-import { bothReaders, readDigits } from './read-digits.js';
+import { readDigits, readGroup } from './read-digits.js';
 import { inkPieces, type Box } from './segment.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
@@ -234,12 +234,13 @@ export class Classifier {
 
   /**
    * Reads a row of handwritten digits (a zip code, an amount) left to right: the ink is split into
-   * pieces (connected components; touching digits cut where the ink is thinnest), and the pieces are
-   * grouped into digits the way the classifier finds most convincing (so a 5 whose bar is detached is
-   * read as one 5). Each digit goes through the same preprocessing as {@link classifyImage}.
-   * With a model of 20x20 inputs and 10 classes (the default ones), a second embedded reader trained on
-   * such pieces weighs each group too, and a digit's probabilities are the classifier's times the
-   * square root of the second reader's, normalised; with another model, the model alone.
+   * pieces (connected components; components wide enough to be touching digits cut into slices along
+   * seams of least ink), and the pieces are grouped into digits the way the readers find most
+   * convincing (so a 5 whose bar is detached is read as one 5). Each digit goes through the same
+   * preprocessing as {@link classifyImage}. With a model of 20x20 inputs and 10 classes (the default
+   * ones), a second embedded reader trained on such groups judges each group too (its digit, and whether
+   * it is one whole digit), and a digit's probabilities are the classifier's times the square root of
+   * the second reader's, normalised; with another model, the model alone.
    * Low-confidence digits are flagged, not dropped.
    */
   readNumber(image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
@@ -253,13 +254,7 @@ export class Classifier {
     const { label, pieces, lineHeight } = inkPieces(map);
     const { inputWidth, inputHeight } = this.model;
     const second = inputWidth === 20 && inputHeight === 20 && this.model.classes === 10 && this.#secondReader();
-    const read = (x: Float32Array) => {
-      const own = this.classify(x);
-      if (!second) return { result: own, confidence: own.confidence, oneDigit: 1 };
-      const p = second.classify(x).probabilities;
-      const result = bothReaders(own.probabilities, p);
-      return { result, confidence: own.probabilities[result.digit]!, oneDigit: 1 - p[10]! };
-    };
+    const read = (x: Float32Array) => readGroup(this.classify(x).probabilities, second ? second.classify(x).probabilities : undefined);
     const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, read).map(({ segment: s, result: r }) => ({
       ...r,
       box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },

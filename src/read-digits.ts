@@ -1,42 +1,66 @@
-// Reads a row of digits: chooses how to group the ink pieces into digits so that the classifier is
-// most convinced, by dynamic programming over consecutive pieces.
+// Reads a row of digits: chooses how to group the ink pieces into digits so that the readers are most
+// convinced, by dynamic programming over consecutive pieces.
+import { GROUPING_WEIGHTS } from './generated/models.js';
 import { fitInk, type InkMap } from './preprocess.js';
 import { joinPieces, segmentInk, type Segment } from './segment.js';
 
-/** At most this many consecutive pieces make one digit. */
-const MAX_GROUP = 5;
+/** At most this many consecutive pieces make one digit (a bound on the work: digits are bounded by width). */
+const MAX_GROUP = 24;
 /** A digit is at most this wide, relative to the line height. */
 const MAX_DIGIT_WIDTH = 1.3;
-/** Score for a digit shorter than this share of the line height: such a piece is part of a digit. */
+/** A digit shorter than this share of the line height is part of a digit. */
 const SHORT = 0.55;
-const SHORT_PENALTY = -4;
-/** Score of every digit read: without it, two confident digits would lose to one confident merge. */
-const PER_DIGIT = 0.5;
 /** Only a 1 is narrower than this share of the line height; a narrower other digit is a sliver. */
 const NARROW = 0.35;
-const NARROW_PENALTY = -2;
-/**
- * Pieces put back together wider than this (share of the line height) are more likely two touching
- * digits than one wide digit: their score drops by WIDE_PENALTY per line height of excess. (Chosen on
- * rows composed from the validation split, tools/read-number-validation.ts: touching digits 90.5% ->
- * 93.4% per digit, separated ones unchanged; a hard limit at this width did as well, but no digit
- * should be unreadable for being wide.)
- */
+/** Pieces put back together wider than this (share of the line height) are more likely two touching digits. */
 const WIDE_FROM = 1.0;
-const WIDE_PENALTY = 8;
+
 /**
- * Weight of the second reader's log-probability that a group is one whole digit (models/verifier-int8.tdm,
- * tools/train-verifier.ts). Chosen on validation rows (two draws, 4,000 and 2,000 rows of each kind):
- * 0.5 over 0.25 with the reader's digit probabilities (touching 95.80/96.01% -> 95.95/95.99%, separated
- * 97.91/98.17% -> 97.97/98.18%).
+ * What a group of pieces scores as one digit: a weighted sum of these features. The weights are learned
+ * with the second reader (tools/grouping-weights.ts, run by `npm run train:verifier`) and embedded from
+ * models/verifier.json.
  */
-const ONE_DIGIT_WEIGHT = 0.5;
-/**
- * Score for separating two digits at a cut through ink rather than at a gap: touching digits are rarer.
- * (Validation rows, 2,000 of each kind: -1 -> -0.5 took touching digits 94.75% -> 95.33% per digit,
- * separated ones 97.95% -> 97.81%; -0.75 and -0.6 lay between, -0.4 and 0 lost more separated digits.)
- */
-const CUT_PENALTY = -0.5;
+export const GROUP_FEATURES = [
+  /** log of the classifier's probability of the group's digit */
+  'classifier',
+  /** log of the second reader's probability of that digit */
+  'second',
+  /** log of the second reader's probability that the group is one whole digit */
+  'oneDigit',
+  /** log of its probability that it is not (with oneDigit, the weights shape the curve between them) */
+  'notOneDigit',
+  /** 1 for every digit read: without it, two confident digits would lose to one confident merge */
+  'perDigit',
+  /** 1 when the group is shorter than SHORT line heights */
+  'short',
+  /** 1 when the group is narrower than NARROW line heights and not read as a 1 */
+  'narrow',
+  /** 1 when the group begins at a cut through ink (not at a gap) */
+  'cutBefore',
+  /** 1 when the group ends at a cut through ink */
+  'cutAfter',
+  /** line heights of width beyond WIDE_FROM, for groups of more than one piece */
+  'wide',
+  /** width in line heights */
+  'width',
+  /** its square */
+  'widthSquared',
+] as const;
+
+type NumberFor<T extends readonly unknown[]> = { -readonly [K in keyof T]: number };
+/** One weight per feature, in the order of {@link GROUP_FEATURES}. */
+export type GroupingWeights = NumberFor<typeof GROUP_FEATURES>;
+
+/** How the readers see one group: the reading and the probabilities the features take the log of. */
+export interface GroupRead<R> {
+  result: R;
+  /** The classifier's probability of the digit read. */
+  classifier: number;
+  /** The second reader's probability of that digit; without a second reader, its features are 0. */
+  second?: number;
+  /** The second reader's probability that the group is one whole digit. */
+  oneDigit?: number;
+}
 
 export interface GroupReading<R> {
   segment: Segment;
@@ -57,38 +81,63 @@ export interface CandidateGroup {
  */
 export function* candidateGroups(map: InkMap, label: Int32Array, pieces: Segment[], lineHeight: number, outW: number, outH: number): Generator<CandidateGroup> {
   for (let to = 1; to <= pieces.length; to++) {
-    for (let from = Math.max(0, to - MAX_GROUP); from < to; from++) {
-      const segment = to - from === 1 ? pieces[from]! : joinPieces(pieces.slice(from, to));
-      if (to - from > 1 && segment.x1 - segment.x0 + 1 > MAX_DIGIT_WIDTH * lineHeight) continue;
+    let segment = pieces[to - 1]!;
+    for (let from = to - 1; from >= Math.max(0, to - MAX_GROUP); from--) {
+      if (from < to - 1) segment = joinPieces([pieces[from]!, segment]);
+      // a group only widens as it takes in more pieces
+      if (from < to - 1 && segment.x1 - segment.x0 + 1 > MAX_DIGIT_WIDTH * lineHeight) break;
       const input = fitInk(segmentInk(map, label, segment), outW, outH);
       if (input) yield { from, to, segment, input };
     }
   }
 }
 
+/** The features ({@link GROUP_FEATURES}, in order) of a group read as `digit`. */
+export function groupFeatures(group: CandidateGroup, read: Omit<GroupRead<unknown>, 'result'>, digit: number, pieces: Segment[], lineHeight: number): Float64Array {
+  const { from, to, segment } = group;
+  const width = (segment.x1 - segment.x0 + 1) / lineHeight;
+  const height = (segment.y1 - segment.y0 + 1) / lineHeight;
+  const log = (p: number | undefined, floor: number) => (p === undefined ? 0 : Math.log(Math.max(p, floor)));
+  return Float64Array.of(
+    log(read.classifier, 1e-6),
+    log(read.second, 1e-6),
+    log(read.oneDigit, 1e-4),
+    log(read.oneDigit === undefined ? undefined : 1 - read.oneDigit, 1e-4),
+    1,
+    height < SHORT ? 1 : 0,
+    width < NARROW && digit !== 1 ? 1 : 0,
+    pieces[from]!.cutBefore ? 1 : 0,
+    to < pieces.length && pieces[to]!.cutBefore ? 1 : 0,
+    to - from > 1 ? Math.max(0, width - WIDE_FROM) : 0,
+    width,
+    width * width,
+  );
+}
+
+/** A group's score: its features weighed. */
+export function groupScore(features: Float64Array, weights: readonly number[] = GROUPING_WEIGHTS): number {
+  let score = 0;
+  for (let k = 0; k < features.length; k++) score += weights[k]! * features[k]!;
+  return score;
+}
+
 /**
- * The best grouping of pieces (left to right) into digits. `read` gives, for one group's input, its
- * reading (`result`), how sure the classifier is of that digit (`confidence`) and the probability that
- * the group is one whole digit; the score of a grouping sums log(confidence) and ONE_DIGIT_WEIGHT *
- * log(oneDigit) with penalties for implausible shapes.
+ * The best grouping of pieces (left to right) into digits. `read` reads one group's input: its reading
+ * (`result`) and the probabilities {@link groupFeatures} weighs; a grouping scores the sum of its groups'
+ * scores.
  */
-export function readDigits<R extends { confidence: number; digit: number }>(
+export function readDigits<R extends { digit: number }>(
   map: InkMap, label: Int32Array, pieces: Segment[], lineHeight: number, outW: number, outH: number,
-  read: (input: Float32Array) => { result: R; confidence: number; oneDigit: number },
+  read: (input: Float32Array) => GroupRead<R>, weights: readonly number[] = GROUPING_WEIGHTS,
 ): GroupReading<R>[] {
   const n = pieces.length;
   const best: { score: number; from: number; reading?: GroupReading<R> }[] = Array.from({ length: n + 1 }, (_, i) => ({ score: i === 0 ? 0 : -Infinity, from: -1 }));
-  for (const { from: j, to: i, segment, input } of candidateGroups(map, label, pieces, lineHeight, outW, outH)) {
+  for (const group of candidateGroups(map, label, pieces, lineHeight, outW, outH)) {
+    const { from: j, to: i, segment } = group;
     if (best[j]!.score === -Infinity) continue;
-    const { result, confidence, oneDigit } = read(input);
-    const width = segment.x1 - segment.x0 + 1;
-    const height = segment.y1 - segment.y0 + 1;
-    const narrow = width < NARROW * lineHeight && result.digit !== 1;
-    const cut = i < n && pieces[i]!.cutBefore ? CUT_PENALTY : 0;
-    const wide = i - j > 1 ? WIDE_PENALTY * Math.max(0, width / lineHeight - WIDE_FROM) : 0;
-    const shape = (height < SHORT * lineHeight ? SHORT_PENALTY : 0) + (narrow ? NARROW_PENALTY : 0) + cut - wide;
-    const score = best[j]!.score + Math.log(Math.max(confidence, 1e-6)) + ONE_DIGIT_WEIGHT * Math.log(Math.max(oneDigit, 1e-4)) + PER_DIGIT + shape;
-    if (score > best[i]!.score) best[i] = { score, from: j, reading: { segment, result } };
+    const r = read(group.input);
+    const score = best[j]!.score + groupScore(groupFeatures(group, r, r.result.digit, pieces, lineHeight), weights);
+    if (score > best[i]!.score) best[i] = { score, from: j, reading: { segment, result: r.result } };
   }
   const out: GroupReading<R>[] = [];
   for (let i = n; i > 0 && best[i]!.reading; i = best[i]!.from) out.unshift(best[i]!.reading!);
@@ -96,18 +145,26 @@ export function readDigits<R extends { confidence: number; digit: number }>(
 }
 
 /**
- * A group's digit by two readers: the classifier's probabilities times the square root of the second
- * reader's (models/verifier-int8.tdm, trained on the very pieces readNumber weighs; classes 0-9 are
- * digits), normalised. Two models that err differently agree on the right digit more often than either
- * alone; the square root tempers the second reader (validation rows, two draws: the reader's
- * probabilities to the power 1 -> 0.5, touching digits 95.90/95.76% -> 95.95/95.99%, separated
- * 97.91/97.96% -> 97.97/98.18%).
+ * How the readers see a group, from the classifier's probabilities and the second reader's (classes 0-9
+ * the digit, class 10 not one whole digit), when there is one. The digit is read by both: the classifier's
+ * probabilities times the square root of the second reader's, normalised. Two models that err differently
+ * agree on the right digit more often than either alone; the square root tempers the second reader
+ * (validation rows, two draws: the reader's probabilities to the power 1 -> 0.5, touching digits
+ * 95.90/95.76% -> 95.95/95.99%, separated 97.91/97.96% -> 97.97/98.18%).
  */
-export function bothReaders(classifier: Float32Array, second: Float32Array): { digit: number; confidence: number; probabilities: Float32Array } {
-  const both = classifier.map((p, d) => p * Math.sqrt(second[d]!));
-  const sum = both.reduce((a, b) => a + b, 0);
-  // products of tiny probabilities can underflow to all zeros: then the classifier alone
-  const probabilities = sum > 0 ? both.map((p) => p / sum) : classifier;
+export function readGroup(classifier: Float32Array, second?: Float32Array): GroupRead<{ digit: number; confidence: number; probabilities: Float32Array }> {
+  let probabilities = classifier;
+  if (second) {
+    const both = classifier.map((p, d) => p * Math.sqrt(second[d]!));
+    const sum = both.reduce((a, b) => a + b, 0);
+    // products of tiny probabilities can underflow to all zeros: then the classifier alone
+    if (sum > 0) probabilities = both.map((p) => p / sum);
+  }
   const digit = probabilities.indexOf(Math.max(...probabilities));
-  return { digit, confidence: probabilities[digit]!, probabilities };
+  return {
+    result: { digit, confidence: probabilities[digit]!, probabilities },
+    classifier: classifier[digit]!,
+    second: second?.[digit],
+    oneDigit: second && 1 - second[10]!,
+  };
 }

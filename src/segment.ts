@@ -6,13 +6,21 @@ import type { InkMap } from './preprocess.js';
 const INK_THRESHOLD = 0.2;
 /** Components overlapping horizontally by this share of the narrower one are stacked parts of one digit. */
 const STACKED_OVERLAP = 0.7;
-/** Components at least this wide (share of the line height) may be touching digits: they get cut candidates. */
+/** Components at least this wide (share of the line height) may be touching digits: they are cut into slices. */
 const CUT_WIDTH = 0.6;
-/** Cuts stay this far (share of the line height) from a component's ends and from each other. */
+/** Cuts stay this far (share of the line height) from a component's ends. */
 const CUT_MARGIN = 0.2;
-export const MAX_CUTS = 4;
+/**
+ * Cuts are this far apart (share of the line height), so that wherever two digits meet a cut is near;
+ * grouping puts the slices of one digit back together. (Cuts only at the thinnest columns, at most 4 a
+ * component, left a quarter of the overlapping digits' boundaries out of any cut's reach: on validation
+ * rows, the best grouping by the true text read 97.5% of touching digits with them, 98.8% with these.)
+ */
+const CUT_STEP = 0.1;
 /** How far (share of the line height) a seam may stray from its cut column. */
 const SEAM_REACH = 0.1;
+/** At most this many pieces in all: on a long scribble, cuts are spread further apart. */
+export const MAX_PIECES = 480;
 /**
  * At most this many components are read (the largest): a row of about 40 digits, broken into two or
  * three pieces each. It bounds the work on noise: a long noisy strip has thousands of specks.
@@ -82,24 +90,11 @@ function merge(a: Segment, b: Segment): Segment {
   return { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), labels: [...a.labels, ...b.labels], area: a.area + b.area };
 }
 
-/** Column ink sums of a segment's own pixels, for finding where touching digits meet. */
-function columnInk(map: InkMap, label: Int32Array, s: Segment): Float64Array {
-  const own = new Set(s.labels);
-  const cols = new Float64Array(s.x1 - s.x0 + 1);
-  for (let y = s.y0; y <= s.y1; y++) {
-    for (let x = s.x0; x <= s.x1; x++) {
-      const p = y * map.width + x;
-      if (own.has(label[p]!)) cols[x - s.x0]! += map.ink[p]! - map.background;
-    }
-  }
-  return cols;
-}
-
 /**
  * The pieces of ink of a row, left to right, for {@link readDigits} to group: connected components with
- * specks dropped, components stacked over each other merged, and components too wide for one digit cut
- * where the ink is thinnest (into more pieces than there may be digits: grouping puts them back). A cut
- * piece's pixels are relabelled (`label`), so that every piece is its own component.
+ * specks dropped, components stacked over each other merged, and components wide enough to be touching
+ * digits cut into slices (grouping puts the slices of one digit back together). A cut piece's pixels are
+ * relabelled (`label`), so that every piece is its own component.
  */
 export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; lineHeight: number } {
   const { label, segments: found } = components(map);
@@ -127,39 +122,24 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
     }
   }
   const lineHeight = Math.max(...segs.map((s) => s.y1 - s.y0 + 1));
+  const margin = Math.max(2, Math.round(CUT_MARGIN * lineHeight));
+  const cutSpan = (s: Segment) => (s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? Math.max(0, s.x1 - s.x0 + 2 - 2 * margin) : 0);
+  const spans = segs.reduce((sum, s) => sum + cutSpan(s), 0);
+  // every component adds at most one piece more than its cuts: 2 * segs.length keeps the total within MAX_PIECES
+  const step = Math.max(1, Math.round(CUT_STEP * lineHeight), Math.ceil(spans / (MAX_PIECES - 2 * segs.length)));
   const pieces: Segment[] = [];
   let nextLabel = found.length + 1;
   for (const s of segs) {
-    const cuts = s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? cutCandidates(columnInk(map, label, s), s.x0, lineHeight) : [];
+    const cuts: number[] = [];
+    if (cutSpan(s) > 0) for (let x = s.x0 + margin; x <= s.x1 + 1 - margin; x += step) cuts.push(x);
     if (cuts.length === 0) {
       pieces.push(s);
       continue;
     }
-    const cutPieces = cutAlongSeams(map, label, s, cuts, nextLabel, lineHeight);
+    pieces.push(...cutAlongSeams(map, label, s, cuts, nextLabel, lineHeight));
     nextLabel += cuts.length + 1;
-    pieces.push(...cutPieces);
   }
   return { label, pieces, lineHeight };
-}
-
-/**
- * Where a component might be two touching digits: columns where its ink is locally thinnest, away from
- * its ends, at most MAX_CUTS of them, the thinnest first, kept apart from each other.
- */
-function cutCandidates(cols: Float64Array, x0: number, lineHeight: number): number[] {
-  const margin = Math.max(2, Math.round(CUT_MARGIN * lineHeight));
-  const win = Math.max(1, Math.round(0.1 * lineHeight));
-  const minima: number[] = [];
-  for (let i = margin; i <= cols.length - margin; i++) {
-    let lowest = true;
-    for (let k = Math.max(0, i - win); k <= Math.min(cols.length - 1, i + win) && lowest; k++) if (cols[k]! < cols[i]!) lowest = false;
-    if (lowest) minima.push(i);
-  }
-  const chosen: number[] = [];
-  for (const i of minima.sort((a, b) => cols[a]! - cols[b]!)) {
-    if (chosen.length < MAX_CUTS && chosen.every((c) => Math.abs(c - i) >= margin)) chosen.push(i);
-  }
-  return chosen.sort((a, b) => a - b).map((i) => x0 + i);
 }
 
 /**

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
+import { GROUP_FEATURES } from '../src/read-digits.js';
+import { START_WEIGHTS } from '../tools/grouping-weights.js';
 
 it('trains, exports f32 and int8 models, and draws its pictures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-'));
@@ -27,9 +29,9 @@ it('trains, exports f32 and int8 models, and draws its pictures', () => {
   }
 });
 
-it("trains readNumber's second reader: a digit or class 10, not one whole digit", () => {
+it("trains readNumber's second reader (a digit or class 10, not one whole digit) and learns its grouping weights", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-verifier-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train-verifier.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--models', dir], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train-verifier.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--grouping-rows', '300', '--models', dir], { stdio: 'pipe' });
   const report = JSON.parse(readFileSync(join(dir, 'verifier.json'), 'utf8'));
   expect(report).toMatchObject({ architecture: '400-16-11', rows: 1500, epochs: 6 });
   const c = loadClassifierSync({ model: readFileSync(join(dir, 'verifier-int8.tdm')) });
@@ -38,4 +40,8 @@ it("trains readNumber's second reader: a digit or class 10, not one whole digit"
   console.log(`second reader, 1,500 rows, 6 epochs: held-out groups ${(report.heldOutAccuracy * 100).toFixed(1)}%`);
   // the most common class (not one digit) is 60% of the examples: it must learn more than that
   expect(report.heldOutAccuracy).toBeGreaterThan(0.65);
+  // a weight for every feature readNumber weighs, moved by the perceptron from where it started
+  expect(Object.keys(report.groupingWeights)).toEqual([...GROUP_FEATURES]);
+  expect(Object.values(report.groupingWeights).every(Number.isFinite)).toBe(true);
+  expect(report.groupingWeights).not.toEqual(START_WEIGHTS);
 });

@@ -4,16 +4,19 @@
 // readNumber weighs (candidateGroups) on rows of 5 digits composed from the training split's first
 // 55,000 images (the last 5,000 stay for validation), half with touching digits: a group whose ink
 // columns match one digit's (within 2 px) is that digit; any other (two digits, a digit and a half, a
-// half) is class 10. A 400-64-11 network, int8 weights: models/verifier-int8.tdm, with its report in
-// models/verifier.json.
+// half) is class 10: every group of two whole neighbours, and a random sample of the others. Then the
+// grouping weights are learned with this reader on other rows (tools/grouping-weights.ts). Writes
+// models/verifier-int8.tdm (int8 weights) and models/verifier.json (its report and the grouping
+// weights, which the build embeds).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { encodeModel, quantizeModel } from '../src/index.js';
+import { encodeModel, loadClassifierSync, quantizeModel } from '../src/index.js';
 import { inkMapOf } from '../src/preprocess.js';
-import { candidateGroups } from '../src/read-digits.js';
+import { candidateGroups, readGroup } from '../src/read-digits.js';
 import { inkPieces } from '../src/segment.js';
 import { composeRow, DEFAULT_COMPOSE } from './compose.js';
 import { modelFromTf } from './export.js';
+import { digitsRead, learnGroupingWeights, matchingDigit, START_WEIGHTS, trainingRow, type NamedWeights, type TrainingRow } from './grouping-weights.js';
 import { loadMnist } from './mnist.js';
 import { numberOption } from './number-option.js';
 import { rng } from './rng.js';
@@ -25,14 +28,19 @@ const { values: a } = parseArgs({
     hidden: { type: 'string', default: '64' },
     epochs: { type: 'string', default: '20' },
     seed: { type: 'string', default: '5' },
+    'grouping-rows': { type: 'string', default: '8000' },
     models: { type: 'string', default: 'models' },
   },
 });
-// each row gives about 13 examples of 400 floats (21 MB per 1,000 rows), all in one tensor
+// each row gives about 30 examples of 400 floats (47 MB per 1,000 rows), all in one tensor
 const ROWS = numberOption('rows', a.rows, 100, 60_000, true);
 const HIDDEN = numberOption('hidden', a.hidden, 1, 1024, true);
 const EPOCHS = numberOption('epochs', a.epochs, 1, 1000, true);
 const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
+const GROUPING_ROWS = numberOption('grouping-rows', a['grouping-rows'], 10, 100_000, true);
+/** The grouping weights' optimiser: full-batch steps, and step size. */
+const GROUPING_STEPS = 150;
+const GROUPING_RATE = 0.05;
 const TRAIN_IMAGES = 55000;
 /** At most this many "not one digit" examples per "one digit" example. */
 const MAX_NEGATIVE_RATIO = 1.5;
@@ -52,15 +60,32 @@ for (let s = 0; s < ROWS; s++) {
   const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
   const map = inkMapOf(image);
   const { label, pieces, lineHeight } = inkPieces(map);
+  const rowNegatives: Float32Array[] = [];
+  let rowPositives = 0;
   for (const { segment, input } of candidateGroups(map, label, pieces, lineHeight, 20, 20)) {
-    const k = spans.findIndex(([x0, x1]) => Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2);
-    const one = k >= 0;
-    if (!one && negatives >= MAX_NEGATIVE_RATIO * positives) continue;
+    const k = matchingDigit(segment, spans);
+    if (k < 0) {
+      // two whole neighbours read as one digit are the costliest mistake: every such group is kept
+      if (spans.some(([x0], j) => j + 1 < spans.length && Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - spans[j + 1]![1]) <= 2)) {
+        inputs.push(input);
+        ys.push(NOT_ONE_DIGIT);
+        negatives++;
+      } else rowNegatives.push(input);
+      continue;
+    }
     inputs.push(input);
-    ys.push(one ? Number(text[k]) : NOT_ONE_DIGIT);
-    if (one) positives++;
-    else negatives++;
+    ys.push(Number(text[k]));
+    rowPositives++;
   }
+  // a random sample of the row's other groups, so that near misses are as common as in the row
+  for (let i = 0; i < rowNegatives.length && i < MAX_NEGATIVE_RATIO * rowPositives; i++) {
+    const j = i + Math.floor(r() * (rowNegatives.length - i));
+    [rowNegatives[i], rowNegatives[j]] = [rowNegatives[j]!, rowNegatives[i]!];
+    inputs.push(rowNegatives[i]!);
+    ys.push(NOT_ONE_DIGIT);
+  }
+  positives += rowPositives;
+  negatives += Math.min(rowNegatives.length, Math.ceil(MAX_NEGATIVE_RATIO * rowPositives));
 }
 console.error(`${ROWS} rows: ${positives} groups that are one digit, ${negatives} that are not`);
 
@@ -91,6 +116,23 @@ const metadata = {
   trainImages: TRAIN_IMAGES,
 };
 const model = quantizeModel(modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: NOT_ONE_DIGIT + 1 }], 20, metadata));
-writeFileSync(`${a.models}/verifier-int8.tdm`, encodeModel(model));
-writeFileSync(`${a.models}/verifier.json`, `${JSON.stringify({ ...metadata, positives, negatives, epochs: EPOCHS, backend, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
-console.error(`wrote ${a.models}/verifier-int8.tdm and verifier.json (${Math.round((Date.now() - started) / 1000)} s)`);
+const modelBytes = encodeModel(model);
+
+// The grouping weights, learned with this second reader on other rows of the same training images.
+const classifier = loadClassifierSync();
+const second = loadClassifierSync({ model: modelBytes });
+const read = (input: Float32Array) => readGroup(classifier.classify(input).probabilities, second.classify(input).probabilities);
+const groupingRows: TrainingRow[] = [];
+for (let s = 0; s < GROUPING_ROWS; s++) {
+  const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
+  const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
+  groupingRows.push(trainingRow(image, text, spans, read));
+}
+const groupingWeights = learnGroupingWeights(groupingRows, START_WEIGHTS, GROUPING_STEPS, GROUPING_RATE);
+const readWith = (weights: NamedWeights) => `${(digitsRead(groupingRows, weights) * 100).toFixed(2)}%`;
+console.error(`grouping weights: digits of the ${GROUPING_ROWS} rows read ${readWith(START_WEIGHTS)} with the start weights, ${readWith(groupingWeights)} learned`);
+
+writeFileSync(`${a.models}/verifier-int8.tdm`, modelBytes);
+const report = { ...metadata, positives, negatives, epochs: EPOCHS, backend, groupingRows: GROUPING_ROWS, groupingWeights, seconds: Math.round((Date.now() - started) / 1000) };
+writeFileSync(`${a.models}/verifier.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.error(`wrote ${a.models}/verifier-int8.tdm and verifier.json (${report.seconds} s)`);
