@@ -42,7 +42,7 @@ const GROUPING_ROWS = numberOption('grouping-rows', a['grouping-rows'], 10, 100_
 const GROUPING_STEPS = 150;
 const GROUPING_RATE = 0.05;
 const TRAIN_IMAGES = 55000;
-/** At most this many "not one digit" examples per "one digit" example. */
+/** Of a row's groups that are neither one digit nor two whole neighbours, at most this many per one-digit group. */
 const MAX_NEGATIVE_RATIO = 1.5;
 /** The class of a group that is not one whole digit. */
 const NOT_ONE_DIGIT = 10;
