@@ -115,7 +115,7 @@ export function groupFeatures(group: CandidateGroup, read: Omit<GroupRead<unknow
 }
 
 /** A group's score: its features weighed. */
-export function groupScore(features: Float64Array, weights: readonly number[] = GROUPING_WEIGHTS): number {
+export function groupScore(features: Float64Array, weights: ArrayLike<number> = GROUPING_WEIGHTS): number {
   let score = 0;
   for (let k = 0; k < features.length; k++) score += weights[k]! * features[k]!;
   return score;

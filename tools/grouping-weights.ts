@@ -17,9 +17,14 @@ export const START_WEIGHTS: NamedWeights = {
   classifier: 1, second: 0, oneDigit: 0.5, notOneDigit: 0, perDigit: 0.5, short: -4, narrow: -2, cutBefore: 0, cutAfter: -1, wide: -8, width: 0, widthSquared: 0,
 };
 
-/** The index of the digit whose ink columns a group's box matches within 2 px on both sides, or -1. */
+/** Whether a group's box spans ink columns x0..x1, within 2 px on both sides. */
+export function spansColumns(segment: Segment, x0: number, x1: number): boolean {
+  return Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2;
+}
+
+/** The index of the digit whose ink columns a group's box spans ({@link spansColumns}), or -1. */
 export function matchingDigit(segment: Segment, spans: [number, number][]): number {
-  return spans.findIndex(([x0, x1]) => Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2);
+  return spans.findIndex(([x0, x1]) => spansColumns(segment, x0, x1));
 }
 
 interface TrainingGroup {
@@ -50,36 +55,21 @@ export function trainingRow(image: ImageLike, text: string, spans: [number, numb
   return { pieces: pieces.length, text, groups };
 }
 
-/**
- * The best grouping of a row (indices of its groups), as readDigits chooses it; with `right`, the best
- * among the right ones: each group one true digit, in order, read as that digit (null if there is none).
- */
-function bestGrouping(row: TrainingRow, w: readonly number[], right = false): number[] | null {
-  // state: pieces taken, and for `right`, true digits matched
-  const states = right ? row.text.length + 1 : 1;
-  const best = new Float64Array((row.pieces + 1) * states).fill(-Infinity);
+/** The best grouping of a row (indices of its groups), as readDigits chooses it. */
+function bestGrouping(row: TrainingRow, w: readonly number[]): number[] {
+  const best = new Float64Array(row.pieces + 1).fill(-Infinity);
   const back = new Int32Array(best.length).fill(-1);
   best[0] = 0;
   row.groups.forEach((g, gi) => {
-    for (let k = 0; k < states; k++) {
-      if (best[g.from * states + k] === -Infinity) continue;
-      if (right && (g.span !== k || String(g.digit) !== row.text[k])) continue;
-      const score = best[g.from * states + k]! + groupScore(g.features, w);
-      const t = g.to * states + (right ? k + 1 : 0);
-      if (score > best[t]!) {
-        best[t] = score;
-        back[t] = gi;
-      }
+    const score = best[g.from]! + groupScore(g.features, w);
+    if (score > best[g.to]!) {
+      best[g.to] = score;
+      back[g.to] = gi;
     }
   });
-  let t = best.length - 1;
-  if (best[t] === -Infinity) return null;
+  // as readDigits: from the end back, while there is a group that ends there
   const path: number[] = [];
-  while (t > 0) {
-    const g = row.groups[back[t]!]!;
-    path.unshift(back[t]!);
-    t = g.from * states + (right ? g.span : 0);
-  }
+  for (let t = row.pieces; t > 0 && back[t]! >= 0; t = row.groups[back[t]!]!.from) path.unshift(back[t]!);
   return path;
 }
 
@@ -89,7 +79,7 @@ export function digitsRead(rows: TrainingRow[], named: NamedWeights): number {
   let read = 0;
   let digits = 0;
   for (const row of rows) {
-    const text = bestGrouping(row, w)!.map((gi) => row.groups[gi]!.digit).join('');
+    const text = bestGrouping(row, w).map((gi) => row.groups[gi]!.digit).join('');
     read += Math.max(0, row.text.length - editDistance(text, row.text));
     digits += row.text.length;
   }
@@ -150,7 +140,7 @@ export function learnGroupingWeights(rows: TrainingRow[], start: NamedWeights, i
     const gradient = new Float64Array(w.length);
     let used = 0;
     for (const row of rows) {
-      const scores = Float64Array.from(row.groups, (g) => g.features.reduce((s, f, q) => s + w[q]! * f, 0));
+      const scores = Float64Array.from(row.groups, (g) => groupScore(g.features, w));
       const good = expectations(row, scores, true);
       if (!good) continue;
       const all = expectations(row, scores, false)!;

@@ -16,7 +16,7 @@ import { candidateGroups, readGroup } from '../src/read-digits.js';
 import { inkPieces } from '../src/segment.js';
 import { composeRow, DEFAULT_COMPOSE } from './compose.js';
 import { modelFromTf } from './export.js';
-import { digitsRead, learnGroupingWeights, matchingDigit, START_WEIGHTS, trainingRow, type NamedWeights, type TrainingRow } from './grouping-weights.js';
+import { digitsRead, learnGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, trainingRow, type NamedWeights, type TrainingRow } from './grouping-weights.js';
 import { loadMnist } from './mnist.js';
 import { numberOption } from './number-option.js';
 import { rng } from './rng.js';
@@ -66,7 +66,7 @@ for (let s = 0; s < ROWS; s++) {
     const k = matchingDigit(segment, spans);
     if (k < 0) {
       // two whole neighbours read as one digit are the costliest mistake: every such group is kept
-      if (spans.some(([x0], j) => j + 1 < spans.length && Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - spans[j + 1]![1]) <= 2)) {
+      if (spans.some(([x0], j) => j + 1 < spans.length && spansColumns(segment, x0, spans[j + 1]![1]))) {
         inputs.push(input);
         ys.push(NOT_ONE_DIGIT);
         negatives++;
@@ -83,9 +83,9 @@ for (let s = 0; s < ROWS; s++) {
     [rowNegatives[i], rowNegatives[j]] = [rowNegatives[j]!, rowNegatives[i]!];
     inputs.push(rowNegatives[i]!);
     ys.push(NOT_ONE_DIGIT);
+    negatives++;
   }
   positives += rowPositives;
-  negatives += Math.min(rowNegatives.length, Math.ceil(MAX_NEGATIVE_RATIO * rowPositives));
 }
 console.error(`${ROWS} rows: ${positives} groups that are one digit, ${negatives} that are not`);
 
