@@ -26,7 +26,7 @@ it('a runtime without SIMD uses the scalar build and matches SIMD bit for bit', 
   });
   expect(noSimd.models).toEqual(expected);
   // The default model on raw images, preprocessing included, is compared across runtimes with and
-  // without SIMD in test/runtimes.test.ts.
+  // without SIMD in test/package/runtimes.test.ts.
 
   const withSimd = run([]);
   expect(withSimd.simdSupported).toBe(true);

@@ -3,14 +3,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, DIGIT_STROKES, draw, numberStrokes, serveDir } from './helpers.js';
+import { DIGIT_STROKES, draw, launchChromium, numberStrokes, serveDir } from '../helpers/browsers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   demo = await serveDir('dist/demo');
 });
 afterAll(async () => {

@@ -1,12 +1,12 @@
 // The demo page in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, FIREFOX_OPTIONS, numberStrokes, serveDir } from './helpers.js';
+import { DIGIT_STROKES, draw, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir } from '../helpers/browsers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
 beforeAll(async () => {
-  browser = await puppeteer.launch(FIREFOX_OPTIONS);
+  browser = await launchFirefox();
   demo = await serveDir('dist/demo');
 });
 afterAll(async () => {
@@ -17,11 +17,11 @@ afterAll(async () => {
 describe('demo page in Firefox', () => {
   it('reads digits and a number drawn with the mouse', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1000, height: 720 });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(demo.url);
+    expect(await page.evaluate(() => innerWidth)).toBe(FIREFOX_WINDOW.width);
     const text = (sel: string) => page.$eval(sel, (e) => e.textContent);
     const box = (await (await page.$('#pad'))!.boundingBox())!;
     for (const [digit, strokes] of Object.entries(DIGIT_STROKES)) {

@@ -1,4 +1,4 @@
-// The runtime matrix: the packed package (build/consumer, see packed-package.setup.ts) gives the same
+// The runtime matrix: the packed package (build/consumer, see test/package/packed-package.setup.ts) gives the same
 // bits everywhere: Node 18, 20 and 22, Deno and Bun (JavaScriptCore), with SIMD and without (V8's
 // --no-enable-sse4-1: the scalar build), Cloudflare workerd, and the official arm64 and armv7 Node under
 // qemu-user-static as a Raspberry Pi stand-in. Each runs test/fixtures/runtimes/digest-cli.mjs (or the
@@ -8,10 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matrixDir } from './helpers/matrix-dir.js';
-import { readmeExamples } from './helpers/readme-examples.js';
-import { runtimeBinary, RUNTIMES_DIR } from './helpers/runtime-binary.js';
-import { serveWorker, workerd } from './helpers/workerd.js';
+import { matrixDir } from '../helpers/matrix-dir.js';
+import { readmeExamples } from '../helpers/readme-examples.js';
+import { runtimeBinary, RUNTIMES_DIR } from '../helpers/runtime-binary.js';
+import { serveWorker, workerd } from '../helpers/workerd.js';
 
 let work: string;
 

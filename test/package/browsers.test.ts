@@ -2,11 +2,9 @@
 // bundler, gives the same bits in Chromium (V8) and Firefox (SpiderMonkey) as in Node, and so does a
 // pool of two Web Workers (tinydigit/pool).
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matrixDir } from '../helpers/matrix-dir.js';
-import { CHROMIUM_ARGS, FIREFOX_OPTIONS, serveDir } from './helpers.js';
+import { launchChromium, launchFirefox, serveDir, waitForText } from '../helpers/browsers.js';
 
 let dir: string;
 let node: { backend: string; digest: string };
@@ -23,8 +21,8 @@ async function digestPage(): Promise<{ url: string; close: () => Promise<void> }
 }
 
 /** What the digest page printed: no page error, this browser, and Node's bits directly and through the pool. */
-function expectNodeBits(out: string | null, problems: string[], browser: RegExp): void {
-  const result = JSON.parse(out!);
+function expectNodeBits(out: string, problems: string[], browser: RegExp): void {
+  const result = JSON.parse(out);
   expect(problems).toEqual([]);
   expect(result.runtime).toMatch(browser);
   expect({ backend: result.backend, digest: result.digest }).toEqual(node);
@@ -34,14 +32,13 @@ function expectNodeBits(out: string | null, problems: string[], browser: RegExp)
 describe('runtime matrix in browsers', () => {
   it('Chromium gives the same bits as Node, also through a pool of Web Workers', async () => {
     const site = await digestPage();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(site.url);
-      await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 60_000 });
-      expectNodeBits(await page.textContent('#out'), problems, /Chrome\/\d+/);
+      expectNodeBits(await waitForText(() => page.textContent('#out'), 60_000), problems, /Chrome\/\d+/);
     } finally {
       await browser.close();
       await site.close();
@@ -50,14 +47,13 @@ describe('runtime matrix in browsers', () => {
 
   it('Firefox gives the same bits as Node, also through a pool of Web Workers', async () => {
     const site = await digestPage();
-    const browser = await puppeteer.launch(FIREFOX_OPTIONS);
+    const browser = await launchFirefox();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(String(e)));
       await page.goto(site.url);
-      await page.waitForFunction(() => document.getElementById('out')?.textContent, { timeout: 60_000 });
-      expectNodeBits(await page.$eval('#out', (e) => e.textContent), problems, /Firefox\/\d+/);
+      expectNodeBits(await waitForText(() => page.$eval('#out', (e) => e.textContent), 60_000), problems, /Firefox\/\d+/);
     } finally {
       await browser.close();
       await site.close();

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { systemBin } from './helpers/system-bin.js';
+import { systemBin } from '../helpers/system-bin.js';
 
 const npm = systemBin('npm');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -1,15 +1,15 @@
-// The package as users get it (packed and installed in build/consumer by test/packed-package.setup.ts):
+// The package as users get it (packed and installed in build/consumer by test/package/packed-package.setup.ts):
 // its command run with npx, and a tiny app importing it bundled by esbuild and by Vite, run in Chromium: no bundler loses the wasm.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadMnist } from '../../tools/mnist.js';
 import { systemBin } from '../helpers/system-bin.js';
-import { CHROMIUM_ARGS, serveDir } from './helpers.js';
+import { launchChromium, serveDir, waitForText } from '../helpers/browsers.js';
 
 const npx = systemBin('npx');
 const app = inject('consumerDir');
@@ -25,7 +25,7 @@ const clf = loadClassifierSync();
 const r = clf.classifyImage({ data: new Uint8Array(${JSON.stringify(digit)}), width: 28, height: 28 });
 document.getElementById('out').textContent = [r.digit, clf.backend, customElements.get('tinydigit-pad') ? 'element' : 'no element'].join(' ');
 `);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -45,9 +45,9 @@ async function runInChromium(dir: string): Promise<string> {
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(site.url, { timeout: 30_000 });
-    await page.waitForFunction(() => document.getElementById('out')?.textContent, undefined, { timeout: 30_000 });
+    const out = await waitForText(() => page.textContent('#out', { timeout: 10_000 }), 30_000);
     expect(problems).toEqual([]);
-    return (await page.textContent('#out', { timeout: 10_000 }))!;
+    return out;
   } finally {
     await within('close page', 10_000, page.close());
     await within('close server', 10_000, site.close());

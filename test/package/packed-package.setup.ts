@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { systemBin } from './helpers/system-bin.js';
+import { systemBin } from '../helpers/system-bin.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
