@@ -1,12 +1,9 @@
-// The module's exports. The TypeScript loader lays the model out in linear memory (src/layout.ts), calls
-// configure() once, then classify/classifyBatch per call. No imports: this module needs nothing from the host.
+// The kernel module's exports. The TypeScript loader lays the model out in linear memory (src/wasm/layout.ts),
+// calls configure() once, then classify/classifyBatch per call. No imports: this module needs nothing from
+// the host. The numbers both sides agree on are in ./abi.
+import { CHECK_ALIGN, INPUT_ALIGN, STATUS_BAD_INPUT, STATUS_OK } from "./abi";
 import { forward } from "./forward";
 import { inUnitRange } from "./validate";
-
-
-/** Status codes shared with src/engine.ts. */
-const OK: i32 = 0;
-const BAD_INPUT: i32 = -1;
 
 let table: usize = 0;
 let nLayers: i32 = 0;
@@ -14,8 +11,8 @@ let bufA: usize = 0;
 let bufB: usize = 0;
 let qBuf: usize = 0;
 let idxBuf: usize = 0;
-let inStride: i32 = 0; // floats between inputs: inputs rounded up to 8
-let inCheck: i32 = 0; // floats to range-check per input: inputs rounded up to 4
+let inStride: i32 = 0; // floats between inputs: inputs rounded up to INPUT_ALIGN
+let inCheck: i32 = 0; // floats to range-check per input: inputs rounded up to CHECK_ALIGN
 let classes: i32 = 0;
 let failedAt: i32 = -1;
 
@@ -33,14 +30,14 @@ export function configure(
   bufB = b;
   qBuf = q;
   idxBuf = idx;
-  inStride = (inputs + 7) & ~7;
-  inCheck = (inputs + 3) & ~3;
+  inStride = (inputs + INPUT_ALIGN - 1) & ~(INPUT_ALIGN - 1);
+  inCheck = (inputs + CHECK_ALIGN - 1) & ~(CHECK_ALIGN - 1);
   classes = outputs;
 }
 
-/** Classifies the input at x into probabilities at dst. Returns the digit, BAD_INPUT, or NOT_FINITE (-2). */
+/** Classifies the input at x into probabilities at dst. Returns the digit, STATUS_BAD_INPUT or STATUS_NOT_FINITE. */
 export function classify(x: usize, dst: usize): i32 {
-  if (!inUnitRange(x, inCheck)) return BAD_INPUT;
+  if (!inUnitRange(x, inCheck)) return STATUS_BAD_INPUT;
   return forward(table, nLayers, x, bufA, bufB, qBuf, idxBuf, classes, dst);
 }
 
@@ -55,12 +52,12 @@ function checkBatch(x: usize, n: i32): i32 {
 
 /**
  * Classifies n inputs (inStride floats apart) into n * classes probabilities at dst. Checks every input
- * before computing any, so a bad input leaves dst untouched. Returns OK, BAD_INPUT or NOT_FINITE (-2),
+ * before computing any, so a bad input leaves dst untouched. Returns STATUS_OK, STATUS_BAD_INPUT or STATUS_NOT_FINITE,
  * with the offending input's index in errorIndex().
  */
 export function classifyBatch(x: usize, n: i32, dst: usize): i32 {
   failedAt = checkBatch(x, n);
-  if (failedAt >= 0) return BAD_INPUT;
+  if (failedAt >= 0) return STATUS_BAD_INPUT;
   const stride = <usize>inStride << 2;
   const outBytes = <usize>classes << 2;
   for (let i = 0; i < n; i++) {
@@ -70,7 +67,7 @@ export function classifyBatch(x: usize, n: i32, dst: usize): i32 {
       return r;
     }
   }
-  return OK;
+  return STATUS_OK;
 }
 
 /**

@@ -2,6 +2,8 @@
 // kept, area resampling) to fit outW x outH, centred. Plain scalar code (one build for every runtime),
 // eight pixels at a time in 64-bit words where it can (SWAR).
 
+import { POLARITY_AUTO, POLARITY_DARK_ON_LIGHT } from "./abi";
+
 const L: u64 = 0x0101010101010101;
 const H: u64 = L << 7;
 // The word test's masks for the threshold set by aboveLevel().
@@ -43,9 +45,6 @@ function lastAbove(row: usize, w: i32, t: u32): i32 {
   return -1;
 }
 
-export const POLARITY_AUTO: i32 = 0;
-export const POLARITY_DARK_ON_LIGHT: i32 = 1;
-export const POLARITY_LIGHT_ON_DARK: i32 = 2;
 
 /** Pixels above background + this share of the contrast count for the bounding box. */
 const BOX_THRESHOLD: f32 = 0.2;
@@ -142,7 +141,7 @@ export function inkLevels(ink: usize, w: i32, h: i32, out: usize): void {
 /**
  * Fits the ink of a w x h ink map into outW x outH floats at dst: ink scaled from [bg, bg + contrast] to
  * [0, 1], the bounding box of the pixels above BOX_THRESHOLD of the contrast scaled so it fits (aspect
- * kept, area resampling) and centred. tmp needs h * outW floats plus 16 * (w + outW) bytes. Returns 0
+ * kept, area resampling) and centred. tmp needs h * outW floats plus FIT_BYTES_PER_COLUMN * (w + outW) bytes. Returns 0
  * when no pixel is above.
  */
 export function fit(ink: usize, w: i32, h: i32, bg: f32, contrast: f32, tmp: usize, dst: usize, outW: i32, outH: i32): i32 {

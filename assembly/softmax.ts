@@ -1,20 +1,18 @@
+import { STATUS_NOT_FINITE } from "./abi";
 import { expf, expf4 } from "./expf";
-
-/** Returned by {@link softmax} when the logits are not finite (overflow inside the network). */
-export const SOFTMAX_NOT_FINITE: i32 = -2;
 
 /**
  * Numerically stable softmax of the n logits at z, written as n probabilities at dst.
  * z is scratch: it is overwritten, and must have room (and be writable) up to n rounded up to 4.
- * Returns the index of the largest logit (the first one on ties), or SOFTMAX_NOT_FINITE.
+ * Returns the index of the largest logit (the first one on ties), or STATUS_NOT_FINITE.
  */
 export function softmax(z: usize, n: i32, dst: usize): i32 {
   let m = load<f32>(z);
   let arg = 0;
-  if (m != m) return SOFTMAX_NOT_FINITE;
+  if (m != m) return STATUS_NOT_FINITE;
   for (let k = 1; k < n; k++) {
     const v = load<f32>(z + (<usize>k << 2));
-    if (v != v) return SOFTMAX_NOT_FINITE;
+    if (v != v) return STATUS_NOT_FINITE;
     if (v > m) {
       m = v;
       arg = k;
@@ -36,7 +34,7 @@ export function softmax(z: usize, n: i32, dst: usize): i32 {
   let s: f32 = 0;
   for (let k = 0; k < n; k++) s += load<f32>(z + (<usize>k << 2));
   // The largest logit contributes exp(0) = 1, so s >= 1 unless a logit was NaN or infinite.
-  if (!(s >= 1 && s <= <f32>n)) return SOFTMAX_NOT_FINITE;
+  if (!(s >= 1 && s <= <f32>n)) return STATUS_NOT_FINITE;
   // n divisions are too few to be worth SIMD code (the module must stay under 4 KB).
   for (let k = 0; k < n; k++) {
     const o = <usize>k << 2;

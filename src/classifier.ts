@@ -1,12 +1,13 @@
-import { DEFAULT_MODEL_NAMES, defaultModelBytes, verifierModelBytes, type DefaultModelName } from './default-model.js';
-import { compileAsync, compileSync, chooseBackend, instantiateSync, BAD_INPUT, type Backend, type KernelExports, type SimdOption } from './engine.js';
+import { DEFAULT_MODEL_NAMES, defaultModelBytes, verifierModelBytes, type DefaultModelName } from './model/embedded.js';
+import { STATUS_BAD_INPUT, type KernelExports } from './wasm/abi.js';
+import { compileAsync, compileSync, chooseBackend, instantiateSync, type Backend, type SimdOption } from './wasm/modules.js';
 import { EngineError, InputError } from './errors.js';
-import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './layout.js';
-import type { Activation, Model, ModelMetadata, WeightType } from './model.js';
-import { decodeModel, decodeModelFile, encodeModel } from './model-format.js';
+import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './wasm/layout.js';
+import type { Activation, Model, ModelMetadata, WeightType } from './model/model.js';
+import { decodeModel, decodeModelFile, encodeModel } from './model/format.js';
 import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
-import { readDigits, readGroup } from './read-digits.js';
-import { inkPieces, type Box } from './segment.js';
+import { readDigits, readGroup } from './read-number/grouping.js';
+import { inkPieces, type Box } from './read-number/pieces.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
@@ -177,7 +178,7 @@ export class Classifier {
     if (input instanceof Float32Array) this.#f32.set(input, this.#in >> 2);
     else this.#write(input, 0, 1);
     const digit = k.classify(this.#in, this.#out);
-    if (digit < 0) throw digit === BAD_INPUT ? this.#inputError(0) : this.#notFinite();
+    if (digit < 0) throw digit === STATUS_BAD_INPUT ? this.#inputError(0) : this.#notFinite();
     const o = this.#out >> 2;
     const probabilities = this.#f32.slice(o, o + this.model.classes);
     return { digit, confidence: probabilities[digit]!, probabilities };
@@ -213,7 +214,7 @@ export class Classifier {
       const status = k.classifyBatch(this.#in, m, this.#out);
       if (status < 0) {
         const i = k.errorIndex();
-        throw status === BAD_INPUT ? this.#inputError(i, start + i) : this.#notFinite(start + i);
+        throw status === STATUS_BAD_INPUT ? this.#inputError(i, start + i) : this.#notFinite(start + i);
       }
       const o = this.#out >> 2;
       dst.set(this.#f32.subarray(o, o + m * classes), start * classes);

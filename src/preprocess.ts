@@ -1,7 +1,8 @@
 // From any raster to the network's input, in wasm (assembly/preprocess.ts).
-import { compileSync, instantiateSync, type PreprocessExports } from './engine.js';
+import { FIT_BYTES_PER_COLUMN, POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK, type PreprocessExports } from './wasm/abi.js';
+import { compileSync, instantiateSync } from './wasm/modules.js';
 import { InputError } from './errors.js';
-import { growMemory } from './layout.js';
+import { growMemory } from './wasm/layout.js';
 
 /**
  * An image: structurally a browser `ImageData` (`data` RGBA), or 1- or 3-channel 8-bit pixels,
@@ -31,7 +32,10 @@ export interface PreprocessOptions {
 export const MAX_IMAGE_SIDE = 4096;
 /** Ink must rise this far (of 255) above the background for an image to hold a digit. */
 const MIN_CONTRAST = 32;
-const POLARITIES: readonly Polarity[] = ['auto', 'dark-on-light', 'light-on-dark'];
+/** Each polarity's code in the preprocessing module. */
+const POLARITY_CODES: Readonly<Record<Polarity, number>> = { auto: POLARITY_AUTO, 'dark-on-light': POLARITY_DARK_ON_LIGHT, 'light-on-dark': POLARITY_LIGHT_ON_DARK };
+/** Every polarity option. */
+export const POLARITIES = Object.keys(POLARITY_CODES) as readonly Polarity[];
 /** Images needing more wasm memory than this run in a throwaway instance, so none keeps it. */
 const KEEP_BYTES = 8 << 20;
 
@@ -73,9 +77,8 @@ function checkImage(image: unknown): { data: Uint8Array | Uint8ClampedArray; wid
 }
 
 function checkPolarity(polarity: Polarity): number {
-  const i = POLARITIES.indexOf(polarity);
-  if (i < 0) throw new InputError('bad-option', `polarity must be one of ${POLARITIES.join(', ')}`);
-  return i;
+  if (!POLARITIES.includes(polarity)) throw new InputError('bad-option', `polarity must be one of ${POLARITIES.join(', ')}`);
+  return POLARITY_CODES[polarity];
 }
 
 function checkSize(v: number): number {
@@ -119,7 +122,7 @@ export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
   checkSize(outH);
   if (!hasInk(map)) return null;
   const pixels = width * height;
-  const tmpBytes = align16(4 * height * outW + 16 * (width + outW));
+  const tmpBytes = align16(4 * height * outW + FIT_BYTES_PER_COLUMN * (width + outW));
   const { k, base } = kernelFor(align16(pixels) + tmpBytes + 4 * outW * outH);
   const tmp = base + align16(pixels);
   const dst = tmp + tmpBytes;

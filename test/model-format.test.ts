@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../src/crc32.js';
+import { crc32 } from '../src/model/crc32.js';
 import { decodeModel, encodeModel, ModelFormatError, MODEL_LIMITS, quantizeModel, type Model, type ModelFormatErrorCode } from '../src/index.js';
 import { DEFAULT_DIMS, randomModel } from './helpers/random-model.js';
 

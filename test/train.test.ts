@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
-import { GROUP_FEATURES } from '../src/read-digits.js';
+import { GROUP_FEATURES } from '../src/read-number/grouping.js';
 import { START_WEIGHTS } from '../tools/grouping-weights.js';
 
 it('trains, exports f32 and int8 models, and draws its pictures', () => {

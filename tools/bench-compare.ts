@@ -14,7 +14,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type DenseLayerF32 } from '../src/index.js';
-import { median } from '../src/cli/bench.js';
+import { median } from '../src/bench/bench.js';
 import { loadMnist } from './mnist.js';
 import { numberOption } from './number-option.js';
 import { modelToOnnx } from './onnx.js';

@@ -3,10 +3,10 @@
 // lays it. `npx tsx tools/bench-kernels.ts build/tinydigit.simd.wasm /tmp/baseline.simd.wasm`
 import { readFileSync } from 'node:fs';
 import { decodeModel, defaultModelBytes, preprocess, quantizeModel, type Model } from '../src/index.js';
-import { median } from '../src/cli/bench.js';
+import { median } from '../src/bench/bench.js';
 import { loadMnist } from './mnist.js';
-import type { KernelExports } from '../src/engine.js';
-import { growMemory, memoryBytes, planMemory, writeModel } from '../src/layout.js';
+import type { KernelExports } from '../src/wasm/abi.js';
+import { growMemory, memoryBytes, planMemory, writeModel } from '../src/wasm/layout.js';
 
 const BATCH = 1024;
 const ROUNDS = Number(process.env.ROUNDS ?? 15);

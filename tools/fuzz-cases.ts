@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { decodeImage, ImageFileError } from '../src/cli/decode-image.js';
-import { crc32 } from '../src/crc32.js';
+import { crc32 } from '../src/model/crc32.js';
 import {
   decodeModel, defaultModelBytes, EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, quantizeModel,
   type Classifier, type ImageLike,

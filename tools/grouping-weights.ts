@@ -5,8 +5,8 @@
 // and moved 0.2 pt between runs.)
 import type { ImageLike } from '../src/index.js';
 import { inkMapOf } from '../src/preprocess.js';
-import { candidateGroups, GROUP_FEATURES, groupFeatures, groupScore, type GroupRead } from '../src/read-digits.js';
-import { inkPieces, type Segment } from '../src/segment.js';
+import { candidateGroups, GROUP_FEATURES, groupFeatures, groupScore, type GroupRead } from '../src/read-number/grouping.js';
+import { inkPieces, type Segment } from '../src/read-number/pieces.js';
 import { editDistance } from './compose.js';
 
 /** Grouping weights by feature name, as models/verifier.json keeps them. */

@@ -1,6 +1,7 @@
 import { denseF32, denseI8, nonzeroIndices, quantize } from "../dense";
 import { expf } from "../expf";
-import { softmax, SOFTMAX_NOT_FINITE } from "../softmax";
+import { STATUS_NOT_FINITE } from "../abi";
+import { softmax } from "../softmax";
 import { inUnitRange } from "../validate";
 
 const buf = memory.data(4096, 16);
@@ -103,9 +104,9 @@ describe("softmax", () => {
   it("refuses NaN and infinite logits", () => {
     clear();
     setF(p, [1, NaN, 2]);
-    expect(softmax(p, 3, y)).toBe(SOFTMAX_NOT_FINITE);
+    expect(softmax(p, 3, y)).toBe(STATUS_NOT_FINITE);
     setF(p, [Infinity, 1, 2]);
-    expect(softmax(p, 3, y)).toBe(SOFTMAX_NOT_FINITE);
+    expect(softmax(p, 3, y)).toBe(STATUS_NOT_FINITE);
   });
 
   it("uses an exp accurate to a few ulp on [-87, 0]", () => {

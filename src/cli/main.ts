@@ -3,10 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultModelBytes, loadClassifierSync, TinydigitError, type ClassifierOptions, type Polarity } from '../index.js';
-import { formatBench, runBench } from './bench.js';
-import { formatPoolBench, runPoolBench } from './bench-pool.js';
-import { createPool } from '../pool-node.js';
+import { formatBench, runBench } from '../bench/bench.js';
+import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
+import { createPool } from '../pool/node.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
+import { POLARITIES } from '../preprocess.js';
 import { createDemoServer } from './serve.js';
 
 const USAGE = `usage: tinydigit <command> [options]
@@ -84,7 +85,7 @@ function main(argv: string[]): number {
   }
   if (command === undefined) throw new UsageError('no command given');
   const polarity = o.polarity as Polarity;
-  if (!['auto', 'dark-on-light', 'light-on-dark'].includes(polarity)) throw new UsageError(`--polarity must be auto, dark-on-light or light-on-dark, got ${polarity}`);
+  if (!POLARITIES.includes(polarity)) throw new UsageError(`--polarity must be ${POLARITIES.join(', ')}, got ${polarity}`);
   switch (command) {
     case 'classify': {
       if (args.length === 0) throw new UsageError('classify needs at least one file');

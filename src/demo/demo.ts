@@ -1,9 +1,9 @@
 // The demo page: a <tinydigit-pad>, and what tinydigit reads on it, live.
 import '../element.js';
-import { formatBench, runBench } from '../cli/bench.js';
-import { formatPoolBench, runPoolBench } from '../cli/bench-pool.js';
+import { formatBench, runBench } from '../bench/bench.js';
+import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
 import { preprocess, type Classification, type NumberReading } from '../index.js';
-import { createPool } from '../pool-browser.js';
+import { createPool } from '../pool/browser.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const pad = $<HTMLElementTagNameMap['tinydigit-pad']>('pad');

@@ -1,5 +1,5 @@
-import type { DenseLayer, Model } from '../../src/model.js';
-import { quantizeLayer } from '../../src/quantize.js';
+import type { DenseLayer, Model } from '../../src/model/model.js';
+import { quantizeLayer } from '../../src/model/quantize.js';
 import { rng } from '../../tools/rng.js';
 
 /**

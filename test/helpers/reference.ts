@@ -1,6 +1,6 @@
 // A plain float64 reference forward pass, written from the model's definition, not from the kernels.
-import type { Model } from '../../src/model.js';
-import { int8ActivationLimit } from '../../src/layout.js';
+import type { Model } from '../../src/model/model.js';
+import { int8ActivationLimit } from '../../src/wasm/layout.js';
 
 const roundHalfEven = (v: number) => {
   const f = Math.floor(v);

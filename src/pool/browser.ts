@@ -1,7 +1,7 @@
 // tinydigit/pool in browsers: the pool's workers are module Web Workers running pool-worker-browser.js,
 // found beside this file (bundlers that understand `new URL(..., import.meta.url)` copy it along).
 import { ClassifierPool, type PoolOptions, type WorkerHandle } from './pool.js';
-import type { FromWorker } from './pool-messages.js';
+import type { FromWorker } from './messages.js';
 
 export { ClassifierPool } from './pool.js';
 export type { PoolOptions } from './pool.js';

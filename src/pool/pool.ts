@@ -1,8 +1,8 @@
 // A pool of workers, each with its own classifier, for big batches: a batch is cut into chunks that the
 // workers run in parallel. Where the workers come from (worker_threads, Web Workers) is the caller's:
 // see pool-node.ts and pool-browser.ts.
-import { EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, type Backend, type ClassifierOptions, type Model } from './index.js';
-import type { ErrorInfo, FromWorker, ToWorker } from './pool-messages.js';
+import { EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, type Backend, type ClassifierOptions, type Model } from '../index.js';
+import type { ErrorInfo, FromWorker, ToWorker } from './messages.js';
 
 /** Options of `createPool`. */
 export interface PoolOptions extends ClassifierOptions {

@@ -3,7 +3,7 @@
 import simd from './tinydigit.simd.wasm';
 import scalar from './tinydigit.scalar.wasm';
 import preprocess from './tinydigit.preprocess.wasm';
-import type { WasmName } from './wasm-source.js';
+import type { WasmName } from './source.js';
 
 const MODULES: Record<WasmName, WebAssembly.Module> = { simd, scalar, preprocess };
 

@@ -1,11 +1,12 @@
 // Lays a model out in the module's linear memory in the form the kernels read (assembly/forward.ts):
-// f32 weights input-major with outputs padded to 4, int8 weights as i16 by pairs of inputs (see
-// assembly/dense.ts), both laid out by the kernel module from the model's output-major order.
-import type { KernelExports } from './engine.js';
-import type { Model } from './model.js';
+// f32 weights input-major with outputs padded to OUTPUT_ALIGN, int8 weights as i16 by pairs of inputs
+// (see assembly/dense.ts), both laid out by the kernel module from the model's output-major order.
+import type { Model } from '../model/model.js';
+import {
+  ACTIVATION_SLACK, INDEX_SLACK, INPUT_ALIGN, LAYER_BIASES, LAYER_BYTES, LAYER_IN_PAD8, LAYER_INPUTS, LAYER_INT8, LAYER_OUT_PAD,
+  LAYER_QMAX, LAYER_RELU, LAYER_SCALES, LAYER_WEIGHTS, OUTPUT_ALIGN, type KernelExports,
+} from './abi.js';
 
-/** Bytes per layer-table entry; must match LAYER_BYTES in assembly/forward.ts. */
-export const LAYER_BYTES = 40;
 const PAGE = 65536;
 
 const align = (n: number, a: number) => Math.ceil(n / a) * a;
@@ -21,9 +22,9 @@ export interface MemoryPlan {
   bufA: number;
   bufB: number;
   qBuf: number;
-  /** Room for the indices of one layer's nonzero inputs (i32): the widest layer's rounded up to 8, plus 3. */
+  /** Room for the indices of one layer's nonzero inputs (i32): the widest layer's padded inputs plus INDEX_SLACK. */
   idxBuf: number;
-  /** Floats between consecutive inputs in the input region (inputs rounded up to 8). */
+  /** Floats between consecutive inputs in the input region (inputs rounded up to INPUT_ALIGN). */
   inStride: number;
   /** Start of the input region; the output region follows it, sized by `capacity`. */
   io: number;
@@ -37,8 +38,8 @@ export function planMemory(model: Model, heapBase: number): MemoryPlan {
   let widestInt8 = 0;
   let widestIn = 0;
   const layers = model.layers.map((l) => {
-    const outPad = align(l.outputs, 4);
-    const inPad8 = align(l.inputs, 8);
+    const outPad = align(l.outputs, OUTPUT_ALIGN);
+    const inPad8 = align(l.inputs, INPUT_ALIGN);
     widest = Math.max(widest, outPad);
     widestIn = Math.max(widestIn, inPad8);
     const w = p;
@@ -53,13 +54,13 @@ export function planMemory(model: Model, heapBase: number): MemoryPlan {
     }
     return { w, b, s, outPad, inPad8 };
   });
-  const bufBytes = align(4 * (widest + 8), 16);
+  const bufBytes = align(4 * (widest + ACTIVATION_SLACK), 16);
   const bufA = p;
   const bufB = bufA + bufBytes;
   const qBuf = bufB + bufBytes;
   const idxBuf = qBuf + align(2 * widestInt8, 16);
-  p = idxBuf + align(4 * (widestIn + 3), 16);
-  return { table, layers, bufA, bufB, qBuf, idxBuf, inStride: align(model.layers[0]!.inputs, 8), io: p };
+  p = idxBuf + align(4 * (widestIn + INDEX_SLACK), 16);
+  return { table, layers, bufA, bufB, qBuf, idxBuf, inStride: align(model.layers[0]!.inputs, INPUT_ALIGN), io: p };
 }
 
 /** Bytes of memory needed for the plan with room for `capacity` inputs and their outputs. */
@@ -86,16 +87,16 @@ export function writeModel(memory: WebAssembly.Memory, plan: MemoryPlan, model: 
   const i8 = new Int8Array(buf);
   model.layers.forEach((l, k) => {
     const { w, b, s, outPad, inPad8 } = plan.layers[k]!;
-    const e = (plan.table + LAYER_BYTES * k) >> 2;
-    i32[e] = l.inputs;
-    i32[e + 1] = outPad;
-    i32[e + 2] = inPad8;
-    i32[e + 3] = l.activation === 'relu' ? 1 : 0;
-    i32[e + 4] = l.weightType === 'int8' ? 1 : 0;
-    i32[e + 5] = w;
-    i32[e + 6] = b;
-    i32[e + 7] = s;
-    f32[e + 8] = int8ActivationLimit(inPad8);
+    const e = plan.table + LAYER_BYTES * k;
+    i32[(e + LAYER_INPUTS) >> 2] = l.inputs;
+    i32[(e + LAYER_OUT_PAD) >> 2] = outPad;
+    i32[(e + LAYER_IN_PAD8) >> 2] = inPad8;
+    i32[(e + LAYER_RELU) >> 2] = l.activation === 'relu' ? 1 : 0;
+    i32[(e + LAYER_INT8) >> 2] = l.weightType === 'int8' ? 1 : 0;
+    i32[(e + LAYER_WEIGHTS) >> 2] = w;
+    i32[(e + LAYER_BIASES) >> 2] = b;
+    i32[(e + LAYER_SCALES) >> 2] = s;
+    f32[(e + LAYER_QMAX) >> 2] = int8ActivationLimit(inPad8);
     f32.set(l.biases, b >> 2);
     if (l.weightType === 'f32') {
       f32.set(l.weights, plan.io >> 2);

@@ -1,5 +1,5 @@
 // What a classifier pool and its workers say to each other (structured clone; buffers transferred).
-import type { Backend, SimdOption } from './engine.js';
+import type { Backend, SimdOption } from '../wasm/modules.js';
 
 /** First message to a worker: the model (an embedded model's name, or model file bytes). */
 export interface InitMessage {

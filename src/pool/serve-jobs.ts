@@ -1,7 +1,7 @@
 // Inside a pool's worker: one classifier, answering each batch message (see pool-messages.ts).
-import { loadClassifierSync, type Classifier } from './index.js';
-import type { DefaultModelName } from './default-model.js';
-import type { ErrorInfo, FromWorker, ToWorker } from './pool-messages.js';
+import { loadClassifierSync, type Classifier } from '../index.js';
+import type { DefaultModelName } from '../model/embedded.js';
+import type { ErrorInfo, FromWorker, ToWorker } from './messages.js';
 
 function errorInfo(e: unknown): ErrorInfo {
   if (e instanceof Error) {

@@ -1,6 +1,6 @@
 // The tinydigit model file (.tdm): see docs/FORMAT.md for the byte-level specification.
 import { crc32 } from './crc32.js';
-import { ModelFormatError } from './errors.js';
+import { ModelFormatError } from '../errors.js';
 import { MODEL_LIMITS, type Activation, type DenseLayer, type Model, type ModelMetadata, type WeightType } from './model.js';
 
 export const MODEL_MAGIC = 'TDMF';

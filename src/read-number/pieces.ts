@@ -1,6 +1,6 @@
 // Cuts the ink of a row of handwritten digits into pieces, left to right; src/read-digits.ts groups the
 // pieces into digits.
-import type { InkMap } from './preprocess.js';
+import type { InkMap } from '../preprocess.js';
 
 /** Pixels above background + this share of the contrast are ink (as in assembly/preprocess.ts). */
 const INK_THRESHOLD = 0.2;

@@ -4,7 +4,7 @@
 // copied on this thread).
 import { loadClassifierSync } from '../index.js';
 import { median, scribbles } from './bench.js';
-import type { ClassifierPool, PoolOptions } from '../pool.js';
+import type { ClassifierPool, PoolOptions } from '../pool/pool.js';
 
 export interface PoolBench {
   workers: number;

@@ -3,7 +3,7 @@
 import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ClassifierPool, type PoolOptions, type WorkerHandle } from './pool.js';
-import type { FromWorker } from './pool-messages.js';
+import type { FromWorker } from './messages.js';
 
 export { ClassifierPool } from './pool.js';
 export type { PoolOptions } from './pool.js';

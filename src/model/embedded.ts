@@ -1,5 +1,5 @@
-import { fromBase64 } from './embedded-bytes.js';
-import { DEFAULT_F32_BASE64, DEFAULT_INT8_BASE64, VERIFIER_BASE64 } from './generated/models.js';
+import { fromBase64 } from '../embedded-bytes.js';
+import { DEFAULT_F32_BASE64, DEFAULT_INT8_BASE64, VERIFIER_BASE64 } from '../generated/models.js';
 
 /** The models embedded in the library: `'default'` (f32 weights) and `'default-int8'`. */
 export type DefaultModelName = 'default' | 'default-int8';
