@@ -1,13 +1,12 @@
-import { DEFAULT_MODEL_NAMES, defaultModelBytes, verifierModelBytes, type DefaultModelName } from './model/embedded.js';
+import { DEFAULT_MODEL_NAMES, defaultModelBytes, isDefaultModelName, secondReaderModelBytes, type DefaultModelName } from './model/embedded.js';
 import { STATUS_BAD_INPUT, type KernelExports } from './wasm/abi.js';
 import { compileAsync, compileSync, chooseBackend, instantiateSync, type Backend, type SimdOption } from './wasm/modules.js';
 import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './wasm/layout.js';
 import type { Activation, Model, ModelMetadata, WeightType } from './model/model.js';
 import { decodeModel, decodeModelFile, encodeModel } from './model/format.js';
-import { hasInk, inkMapOf, preprocess, type ImageLike, type Polarity } from './preprocess.js';
-import { readDigits, readGroup } from './read-number/grouping.js';
-import { inkPieces, type Box } from './read-number/pieces.js';
+import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
+import { readNumber, type NumberReading, type ReadNumberOptions } from './read-number/read-number.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
@@ -30,27 +29,6 @@ export interface Classification {
   probabilities: Float32Array;
 }
 
-/** One digit read by {@link Classifier.readNumber}. */
-export interface DigitReading extends Classification {
-  /** Where the digit's ink is in the image, in pixels. */
-  box: Box;
-  /** True when the confidence is below `minConfidence`: shown, but worth a second look. */
-  lowConfidence: boolean;
-}
-
-/** The digits of a row, left to right. */
-export interface NumberReading {
-  /** The digits as a string, e.g. "90210" (empty when the image holds no ink). */
-  text: string;
-  digits: DigitReading[];
-}
-
-export interface ReadNumberOptions {
-  polarity?: Polarity;
-  /** Digits below this confidence are flagged `lowConfidence` (default 0.5). */
-  minConfidence?: number;
-}
-
 /** What a classifier runs: the model's shape and its metadata. */
 export interface ModelInfo {
   inputHeight: number;
@@ -69,10 +47,26 @@ export interface ModelInfo {
  * Inputs per call of the kernel's batch loop: bounds the wasm memory a batch needs (~1.7 MB), and keeps
  * the inputs just copied in the CPU's cache while the kernel reads them (4,096 was ~5% slower).
  */
-const BATCH_CHUNK = 1024;
+/** @internal */
+export const BATCH_CHUNK = 1024;
 
 function isArrayLikeOfNumbers(x: unknown): x is ArrayLike<number> {
   return ArrayBuffer.isView(x) ? !(x instanceof DataView) : Array.isArray(x);
+}
+
+/**
+ * @internal Checks a batch's arguments (shared by Classifier.classifyBatch and the pool): inputs of `size`
+ * values laid end to end, and `out`, when given, a Float32Array of `classes` values per input. Returns
+ * the number of inputs.
+ */
+export function checkBatch(inputs: unknown, out: unknown, size: number, classes: number): number {
+  if (!isArrayLikeOfNumbers(inputs)) throw new InputError('bad-type', 'inputs must be a Float32Array (or an array of numbers)');
+  if (inputs.length % size !== 0) throw new InputError('bad-length', `inputs has ${inputs.length} values, not a multiple of the model's ${size}`);
+  const n = inputs.length / size;
+  if (out !== undefined && (!(out instanceof Float32Array) || out.length !== n * classes)) {
+    throw new InputError('bad-output', `out must be a Float32Array of ${n * classes} values (${n} inputs x ${classes})`);
+  }
+  return n;
 }
 
 function slice(values: ArrayLike<number>, start: number, end: number): ArrayLike<number> {
@@ -80,7 +74,8 @@ function slice(values: ArrayLike<number>, start: number, end: number): ArrayLike
 }
 
 /**
- * A loaded model, ready to classify 20x20 inputs (row-major, ink 1.0, background 0.0).
+ * A loaded model, ready to classify inputs of its size (20x20 for the default models; row-major, ink
+ * 1.0, background 0.0).
  * Create with {@link loadClassifier} or {@link loadClassifierSync}.
  */
 export class Classifier {
@@ -89,7 +84,7 @@ export class Classifier {
   /** The model's shape and metadata. */
   readonly model: ModelInfo;
   #k: KernelExports | undefined;
-  #verifier: Classifier | undefined;
+  #secondReader: Classifier | undefined;
   readonly #plan: MemoryPlan;
   #capacity = 0;
   #f32!: Float32Array;
@@ -192,16 +187,8 @@ export class Classifier {
    */
   classifyBatch(inputs: ArrayLike<number>, out?: Float32Array): Float32Array {
     const k = this.#kernel();
-    this.#checkInputs(inputs, 'inputs');
-    const size = this.model.inputs;
     const classes = this.model.classes;
-    if (inputs.length % size !== 0) {
-      throw new InputError('bad-length', `inputs has ${inputs.length} values, not a multiple of the model's ${size}`);
-    }
-    const n = inputs.length / size;
-    if (out !== undefined && (!(out instanceof Float32Array) || out.length !== n * classes)) {
-      throw new InputError('bad-output', `out must be a Float32Array of ${n * classes} values (${n} inputs x ${classes})`);
-    }
+    const n = checkBatch(inputs, out, this.model.inputs, classes);
     const result = out ?? new Float32Array(n * classes);
     if (n === 0) return result;
     this.#reserve(Math.min(n, BATCH_CHUNK));
@@ -246,36 +233,21 @@ export class Classifier {
    */
   readNumber(image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
     this.#kernel();
-    const minConfidence = options.minConfidence ?? 0.5;
-    if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new InputError('bad-option', `minConfidence must be a number in [0, 1], got ${String(minConfidence)}`);
-    }
-    const map = inkMapOf(image, options.polarity ?? 'auto');
-    if (!hasInk(map)) return { text: '', digits: [] };
-    const { label, pieces, lineHeight } = inkPieces(map);
-    const { inputWidth, inputHeight } = this.model;
-    const second = inputWidth === 20 && inputHeight === 20 && this.model.classes === 10 && this.#secondReader();
-    const read = (x: Float32Array) => readGroup(this.classify(x).probabilities, second ? second.classify(x).probabilities : undefined);
-    const digits: DigitReading[] = readDigits(map, label, pieces, lineHeight, inputWidth, inputHeight, read).map(({ segment: s, result: r }) => ({
-      ...r,
-      box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
-      lowConfidence: r.confidence < minConfidence,
-    }));
-    return { text: digits.map((d) => d.digit).join(''), digits };
+    return readNumber(this, () => this.#loadSecondReader(), image, options);
   }
 
   /**
    * readNumber's second reader (20x20 input): the digit of a group of ink pieces (classes 0-9), or that it
    * is two touching digits or a part of one (class 10); on the same kernel build, loaded on first use.
    */
-  #secondReader(): Classifier {
-    return (this.#verifier ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(verifierModelBytes(), true)));
+  #loadSecondReader(): Classifier {
+    return (this.#secondReader ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(secondReaderModelBytes(), true)));
   }
 
   /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */
   dispose(): void {
-    this.#verifier?.dispose();
-    this.#verifier = undefined;
+    this.#secondReader?.dispose();
+    this.#secondReader = undefined;
     this.#k = undefined;
     this.#f32 = new Float32Array(0);
     this.#capacity = 0;
@@ -285,8 +257,8 @@ export class Classifier {
 function resolveModel(options: ClassifierOptions): Model {
   const m = options.model ?? 'default';
   if (typeof m === 'string') {
-    if (!DEFAULT_MODEL_NAMES.includes(m)) {
-      throw new EngineError('bad-option', `model must be ${DEFAULT_MODEL_NAMES.map((n) => `'${n}'`).join(' or ')}, model bytes or a Model, got '${m}'`);
+    if (!isDefaultModelName(m)) {
+      throw new InputError('bad-option', `model must be ${DEFAULT_MODEL_NAMES.map((n) => `'${n}'`).join(' or ')}, model bytes or a Model, got '${m}'`);
     }
     return decodeModelFile(defaultModelBytes(m), true);
   }
@@ -296,7 +268,7 @@ function resolveModel(options: ClassifierOptions): Model {
 
 function checkOptions(options: unknown): ClassifierOptions {
   if (options === undefined) return {};
-  if (options === null || typeof options !== 'object') throw new EngineError('bad-option', 'options must be an object');
+  if (options === null || typeof options !== 'object') throw new InputError('bad-option', 'options must be an object');
   return options as ClassifierOptions;
 }
 

@@ -1,6 +1,7 @@
 // <tinydigit-pad>: a drawing pad that reads what is drawn on it. Import 'tinydigit/element' (or load
 // dist/tinydigit.iife.js with a plain <script>) and write <tinydigit-pad></tinydigit-pad>.
 import { loadClassifierSync, type Classification, type Classifier, type NumberReading } from './index.js';
+import { isDefaultModelName } from './model/names.js';
 
 type Point = [number, number];
 
@@ -58,7 +59,8 @@ export class TinydigitPad extends HTMLElement {
 
   /** The classifier reading the pad (loaded on first use). */
   get classifier(): Classifier {
-    const m = this.getAttribute('model') === 'default-int8' ? 'default-int8' : 'default';
+    const name = this.getAttribute('model');
+    const m = isDefaultModelName(name) ? name : 'default';
     return (this.#classifier ??= loadClassifierSync({ model: m }));
   }
 

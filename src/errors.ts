@@ -45,7 +45,10 @@ export type InputErrorCode =
   | 'image-too-large'
   | 'bad-option';
 
-/** An input given to `classify`/`classifyBatch`/`preprocess` (or an output buffer) is not usable. */
+/**
+ * An argument is not usable: an input given to `classify`/`classifyBatch`/`preprocess`, an image, an output
+ * buffer, or an option (`bad-option`) of any call, `loadClassifier` and `createPool` included.
+ */
 export class InputError extends TinydigitError {
   declare readonly code: InputErrorCode;
   /** For batches: the index of the offending input. */
@@ -57,7 +60,7 @@ export class InputError extends TinydigitError {
 }
 
 /** Why the engine could not do what was asked. */
-export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'bad-option' | 'worker-crashed' | 'worker-failed';
+export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'worker-crashed' | 'worker-failed';
 
 /**
  * The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow; for

@@ -1,5 +1,8 @@
 export { Classifier, loadClassifier, loadClassifierSync } from './classifier.js';
-export type { Classification, ClassifierOptions, DigitReading, ModelInfo, NumberReading, ReadNumberOptions } from './classifier.js';
+/** @internal For tinydigit/pool, which shares this bundle. */
+export { checkBatch } from './classifier.js';
+export type { Classification, ClassifierOptions, ModelInfo } from './classifier.js';
+export type { DigitReading, NumberReading, ReadNumberOptions } from './read-number/read-number.js';
 export type { Box } from './read-number/pieces.js';
 export { simdSupported } from './wasm/modules.js';
 export type { Backend, SimdOption } from './wasm/modules.js';

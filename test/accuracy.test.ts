@@ -2,8 +2,8 @@
 // test image given to the public classifyImage as a 1-channel buffer.
 import { describe, expect, it } from 'vitest';
 import { loadClassifier } from '../src/index.js';
-import { evaluateImages } from '../tools/evaluate.js';
-import { loadMnist } from '../tools/mnist.js';
+import { evaluateImages } from '../tools/shared/evaluate.js';
+import { loadMnist } from '../tools/shared/mnist.js';
 
 describe('accuracy on the MNIST test set', () => {
   const test = loadMnist('test');

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
+import { encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
 import { DEFAULT_DIMS, randomInputs, randomModel } from './helpers/random-model.js';
+import { thrown } from './helpers/errors.js';
 
 const model = randomModel(3, DEFAULT_DIMS, 20, 20);
 const bytes = encodeModel(model);
 const inputs = randomInputs(4, 8, 400);
 const one = inputs.subarray(0, 400);
 
-function errorOf(f: () => unknown): { cls: string; code: string; index?: number } | 'no error' {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    const err = e as InputError;
-    return { cls: err.constructor.name, code: err.code, ...(err.index !== undefined ? { index: err.index } : {}) };
-  }
-}
 
 describe('Classifier', () => {
   it('loads from bytes, sync and async, and describes its model', async () => {
@@ -40,14 +32,14 @@ describe('Classifier', () => {
   it('refuses bad inputs with typed errors', () => {
     const c = loadClassifierSync({ model: bytes });
     const bad = (i: number, v: number) => Float32Array.from(one, (x, k) => (k === i ? v : x));
-    expect(errorOf(() => c.classify(new Float32Array(399)))).toEqual({ cls: 'InputError', code: 'bad-length' });
-    expect(errorOf(() => c.classify('0'.repeat(400) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
-    expect(errorOf(() => c.classify(null as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
-    expect(errorOf(() => c.classify(bad(5, NaN)))).toEqual({ cls: 'InputError', code: 'not-finite' });
-    expect(errorOf(() => c.classify(bad(399, Infinity)))).toEqual({ cls: 'InputError', code: 'not-finite' });
-    expect(errorOf(() => c.classify(bad(0, -0.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
-    expect(errorOf(() => c.classify(bad(200, 1.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
-    expect(errorOf(() => c.classify(bad(200, 1)))).toBe('no error');
+    expect(thrown(() => c.classify(new Float32Array(399)))).toEqual({ cls: 'InputError', code: 'bad-length' });
+    expect(thrown(() => c.classify('0'.repeat(400) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
+    expect(thrown(() => c.classify(null as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-type' });
+    expect(thrown(() => c.classify(bad(5, NaN)))).toEqual({ cls: 'InputError', code: 'not-finite' });
+    expect(thrown(() => c.classify(bad(399, Infinity)))).toEqual({ cls: 'InputError', code: 'not-finite' });
+    expect(thrown(() => c.classify(bad(0, -0.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
+    expect(thrown(() => c.classify(bad(200, 1.5)))).toEqual({ cls: 'InputError', code: 'out-of-range' });
+    expect(thrown(() => c.classify(bad(200, 1)))).toBe('no error');
     expect(() => c.classify(bad(123, 2))).toThrow(/input\[123\] is 2/);
   });
 
@@ -56,21 +48,21 @@ describe('Classifier', () => {
     const batch = inputs.slice();
     batch[5 * 400 + 7] = NaN;
     const out = new Float32Array(80).fill(-1);
-    expect(errorOf(() => c.classifyBatch(batch, out))).toEqual({ cls: 'InputError', code: 'not-finite', index: 5 });
+    expect(thrown(() => c.classifyBatch(batch, out))).toEqual({ cls: 'InputError', code: 'not-finite', index: 5 });
     expect(out.every((v) => v === -1)).toBe(true);
     // over several kernel chunks too
     const big = randomInputs(5, 9000, 400);
     big[8500 * 400] = 3;
     const bigOut = new Float32Array(90_000).fill(-1);
-    expect(errorOf(() => c.classifyBatch(big, bigOut))).toEqual({ cls: 'InputError', code: 'out-of-range', index: 8500 });
+    expect(thrown(() => c.classifyBatch(big, bigOut))).toEqual({ cls: 'InputError', code: 'out-of-range', index: 8500 });
     expect(bigOut.every((v) => v === -1)).toBe(true);
   });
 
   it('validates batch shapes and the output buffer', () => {
     const c = loadClassifierSync({ model: bytes });
-    expect(errorOf(() => c.classifyBatch(new Float32Array(401)))).toEqual({ cls: 'InputError', code: 'bad-length' });
-    expect(errorOf(() => c.classifyBatch(inputs, new Float32Array(79)))).toEqual({ cls: 'InputError', code: 'bad-output' });
-    expect(errorOf(() => c.classifyBatch(inputs, new Float64Array(80) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-output' });
+    expect(thrown(() => c.classifyBatch(new Float32Array(401)))).toEqual({ cls: 'InputError', code: 'bad-length' });
+    expect(thrown(() => c.classifyBatch(inputs, new Float32Array(79)))).toEqual({ cls: 'InputError', code: 'bad-output' });
+    expect(thrown(() => c.classifyBatch(inputs, new Float64Array(80) as unknown as Float32Array))).toEqual({ cls: 'InputError', code: 'bad-output' });
     expect(c.classifyBatch(new Float32Array(0))).toEqual(new Float32Array(0));
     const out = new Float32Array(80);
     expect(c.classifyBatch(inputs, out)).toBe(out);
@@ -79,11 +71,11 @@ describe('Classifier', () => {
   it('throws after dispose, and options are checked', () => {
     const c = loadClassifierSync({ model: bytes });
     c.dispose();
-    expect(errorOf(() => c.classify(one))).toEqual({ cls: 'EngineError', code: 'disposed' });
-    expect(errorOf(() => c.classifyBatch(inputs))).toEqual({ cls: 'EngineError', code: 'disposed' });
-    expect(errorOf(() => loadClassifierSync({ model: bytes, simd: 'yes' as 'on' }))).toEqual({ cls: 'EngineError', code: 'bad-option' });
-    expect(errorOf(() => loadClassifierSync(42 as unknown as undefined))).toEqual({ cls: 'EngineError', code: 'bad-option' });
-    expect(errorOf(() => loadClassifierSync({ model: new Uint8Array(10) }))).toEqual({ cls: 'ModelFormatError', code: 'truncated' });
+    expect(thrown(() => c.classify(one))).toEqual({ cls: 'EngineError', code: 'disposed' });
+    expect(thrown(() => c.classifyBatch(inputs))).toEqual({ cls: 'EngineError', code: 'disposed' });
+    expect(thrown(() => loadClassifierSync({ model: bytes, simd: 'yes' as 'on' }))).toEqual({ cls: 'InputError', code: 'bad-option' });
+    expect(thrown(() => loadClassifierSync(42 as unknown as undefined))).toEqual({ cls: 'InputError', code: 'bad-option' });
+    expect(thrown(() => loadClassifierSync({ model: new Uint8Array(10) }))).toEqual({ cls: 'ModelFormatError', code: 'truncated' });
   });
 
   it('embeds the default models, f32 and int8', async () => {
@@ -92,17 +84,17 @@ describe('Classifier', () => {
     expect(f32.model.layers.map((l) => `${l.inputs}-${l.outputs}-${l.activation}-${l.weightType}`)).toEqual(['400-25-relu-f32', '25-15-relu-f32', '15-10-softmax-f32']);
     expect(int8.model.layers.every((l) => l.weightType === 'int8')).toBe(true);
     expect(f32.model.metadata).toMatchObject({ architecture: '400-25-15-10', weightType: 'f32', seed: expect.any(Number), trainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
-    expect(errorOf(() => loadClassifierSync({ model: 'best' as 'default' }))).toEqual({ cls: 'EngineError', code: 'bad-option' });
+    expect(thrown(() => loadClassifierSync({ model: 'best' as 'default' }))).toEqual({ cls: 'InputError', code: 'bad-option' });
   });
 
   it('reports overflow inside the network instead of returning NaN', () => {
     const huge = randomModel(6, DEFAULT_DIMS, 20, 20);
     huge.layers[0]!.weights.fill(3e38);
     const c = loadClassifierSync({ model: huge });
-    expect(errorOf(() => c.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
-    expect(errorOf(() => c.classifyBatch(new Float32Array(800).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+    expect(thrown(() => c.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+    expect(thrown(() => c.classifyBatch(new Float32Array(800).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
     const q = loadClassifierSync({ model: quantizeModel(huge) });
-    expect(errorOf(() => q.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
+    expect(thrown(() => q.classify(new Float32Array(400).fill(1)))).toEqual({ cls: 'EngineError', code: 'not-finite-output' });
   });
 
   it('keeps classifiers with different models independent', () => {

@@ -7,9 +7,9 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
-import { composeRow, DEFAULT_COMPOSE } from '../tools/compose.js';
-import { loadMnist } from '../tools/mnist.js';
-import { rng } from '../tools/rng.js';
+import { composeRow, DEFAULT_COMPOSE } from '../tools/shared/compose.js';
+import { loadMnist } from '../tools/shared/mnist.js';
+import { rng } from '../tools/shared/rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tinydigit-cli-'));
 const test = loadMnist('test');

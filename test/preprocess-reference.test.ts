@@ -4,7 +4,8 @@
 // the last pixel, odd pixel counts, and real MNIST digits.
 import { describe, expect, it } from 'vitest';
 import { inkMapOf, preprocess, type ImageLike, type Polarity } from '../src/preprocess.js';
-import { loadMnist } from '../tools/mnist.js';
+import { loadMnist } from '../tools/shared/mnist.js';
+import { rng } from '../tools/shared/rng.js';
 import { referenceFit, referenceInkMap } from './helpers/reference-preprocess.js';
 
 const POLARITIES: Polarity[] = ['auto', 'dark-on-light', 'light-on-dark'];
@@ -26,8 +27,7 @@ describe('preprocessing, word at a time, against a pixel-at-a-time reference', (
   });
 
   it('gives the same bits on 300 drawn images of every shape and encoding', () => {
-    let seed = 99;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = rng(99);
     let inked = 0;
     for (let t = 0; t < 300; t++) {
       const channels = ([1, 3, 4] as const)[t % 3]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, preprocess, type ImageLike } from '../src/index.js';
+import { codeOf } from './helpers/errors.js';
 
 /** A w x h single-channel canvas with ink painted by `paint(x, y)` in [0, 1] (1 = full ink). */
 function inkCanvas(w: number, h: number, paint: (x: number, y: number) => number): Float32Array {
@@ -111,14 +112,7 @@ describe('preprocess', () => {
   });
 
   it('refuses what is not an image with typed errors', () => {
-    const code = (f: () => unknown) => {
-      try {
-        f();
-        return 'no error';
-      } catch (e) {
-        return e instanceof InputError ? e.code : `other: ${(e as Error).message}`;
-      }
-    };
+    const code = (f: () => unknown) => codeOf(f, InputError);
     expect(code(() => preprocess(null as unknown as ImageLike))).toBe('bad-image');
     expect(code(() => preprocess({ data: new Uint8Array(10), width: 3, height: 3 }))).toBe('bad-image');
     expect(code(() => preprocess({ data: new Uint8Array(9), width: 3, height: 3, channels: 4 }))).toBe('bad-image');

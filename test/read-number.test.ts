@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, InputError, loadClassifierSync, preprocess, type ImageLike } from '../src/index.js';
 import { randomModel } from './helpers/random-model.js';
-import { verifierModelBytes } from '../src/model/embedded.js';
+import { secondReaderModelBytes } from '../src/model/embedded.js';
 import { inkMapOf } from '../src/preprocess.js';
 import { GROUP_FEATURES } from '../src/read-number/grouping.js';
 import { inkPieces, MAX_PIECES } from '../src/read-number/pieces.js';
-import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/compose.js';
-import { loadMnist, mnistImage } from '../tools/mnist.js';
-import { rng } from '../tools/rng.js';
+import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/shared/compose.js';
+import { loadMnist, mnistImage } from '../tools/shared/mnist.js';
+import { rng } from '../tools/shared/rng.js';
 
 const test = loadMnist('test');
 const clf = loadClassifierSync();
@@ -47,18 +47,18 @@ describe('readNumber on rows composed from MNIST test digits', () => {
   });
 });
 
-describe("readNumber's second reader (models/verifier-int8.tdm)", () => {
-  it('comes with a grouping weight for every feature, in their order (models/verifier.json)', () => {
-    const { groupingWeights } = JSON.parse(readFileSync('models/verifier.json', 'utf8'));
+describe("readNumber's second reader (models/second-reader-int8.tdm)", () => {
+  it('comes with a grouping weight for every feature, in their order (models/second-reader.json)', () => {
+    const { groupingWeights } = JSON.parse(readFileSync('models/second-reader.json', 'utf8'));
     expect(Object.keys(groupingWeights)).toEqual([...GROUP_FEATURES]);
     expect(Object.values(groupingWeights).every(Number.isFinite)).toBe(true);
   });
 
   it('tells a whole test digit from two touching ones and from half of one, and reads the digit', () => {
-    const verifier = loadClassifierSync({ model: verifierModelBytes() });
+    const secondReader = loadClassifierSync({ model: secondReaderModelBytes() });
     const r = rng(9);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const oneDigit = (image: ImageLike) => 1 - verifier.classify(preprocess(image)!).probabilities[10]!;
+    const oneDigit = (image: ImageLike) => 1 - secondReader.classify(preprocess(image)!).probabilities[10]!;
     let digitsRead = 0;
     const single: number[] = [];
     const pair: number[] = [];
@@ -67,13 +67,13 @@ describe("readNumber's second reader (models/verifier-int8.tdm)", () => {
       const i = Math.floor(r() * test.labels.length);
       const j = Math.floor(r() * test.labels.length);
       single.push(oneDigit(mnistImage(test.images, i)));
-      const p = verifier.classify(preprocess(mnistImage(test.images, i))!).probabilities.subarray(0, 10);
+      const p = secondReader.classify(preprocess(mnistImage(test.images, i))!).probabilities.subarray(0, 10);
       if (p.indexOf(Math.max(...p)) === test.labels[i]) digitsRead++;
       pair.push(oneDigit(composeRow(test, [i, j], r, { digits: 2, minGap: -2, maxGap: 0, jitter: 0 }).image));
       const { data } = mnistImage(test.images, i);
       half.push(oneDigit({ data: data.map((v, p) => (p % 28 < 14 ? v : 0)), width: 28, height: 28 }));
     }
-    console.log(`verifier: one digit ${mean(single).toFixed(3)}, two touching ${mean(pair).toFixed(3)}, half ${mean(half).toFixed(3)}; digit read right ${digitsRead} of 200`);
+    console.log(`second reader: one digit ${mean(single).toFixed(3)}, two touching ${mean(pair).toFixed(3)}, half ${mean(half).toFixed(3)}; digit read right ${digitsRead} of 200`);
     expect(mean(single)).toBeGreaterThan(0.75);
     expect(digitsRead).toBeGreaterThan(180);
     expect(mean(pair)).toBeLessThan(0.25);
@@ -118,9 +118,9 @@ describe('readNumber', () => {
     }
     for (const p of [...left, ...right]) data[p] = 255;
     for (let x = 2; x <= 22; x++) data[28 * w + x] = 255;
-    const { label, pieces } = inkPieces(inkMapOf({ data, width: w, height: 32 }));
+    const { componentOf, pieces } = inkPieces(inkMapOf({ data, width: w, height: 32 }));
     expect(pieces.length).toBeGreaterThan(1);
-    const pieceOf = (p: number) => pieces.findIndex((s) => s.labels.includes(label[p]!));
+    const pieceOf = (p: number) => pieces.findIndex((s) => s.components.includes(componentOf[p]!));
     // the pieces may cut a stroke across, but none may hold ink of both: a straight cut through the
     // columns they share would
     const leftPieces = new Set(left.map(pieceOf));

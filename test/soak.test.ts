@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 
 it('keeps memory flat over many calls and many classifiers', () => {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tools/soak.ts', '--classify', '600000', '--images', '50000', '--classifiers', '1500', '--json'], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'tools/qa/soak.ts', '--classify', '600000', '--images', '50000', '--classifiers', '1500', '--json'], { encoding: 'utf8' });
   type Memory = { heapUsed: number; external: number };
   const { mismatches, phases } = JSON.parse(out) as { mismatches: number; phases: { phase: string; before: Memory; after: Memory }[] };
   expect(mismatches).toBe(0);

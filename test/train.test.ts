@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
 import { GROUP_FEATURES } from '../src/read-number/grouping.js';
-import { START_WEIGHTS } from '../tools/grouping-weights.js';
+import { START_WEIGHTS } from '../tools/train/grouping-weights.js';
 
 it('trains, exports f32 and int8 models, and draws its pictures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--test-limit', '1000', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--test-limit', '1000', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
   const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8'));
   expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, testImages: 1000, trainer: { epochs: 3, trainImages: 4000 } });
   expect(report.history).toHaveLength(3);
@@ -30,11 +30,11 @@ it('trains, exports f32 and int8 models, and draws its pictures', () => {
 });
 
 it("trains readNumber's second reader (a digit or class 10, not one whole digit) and learns its grouping weights", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-verifier-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train-verifier.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--grouping-rows', '300', '--models', dir], { stdio: 'pipe' });
-  const report = JSON.parse(readFileSync(join(dir, 'verifier.json'), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-second-reader-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/second-reader.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--grouping-rows', '300', '--models', dir], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'second-reader.json'), 'utf8'));
   expect(report).toMatchObject({ architecture: '400-16-11', rows: 1500, epochs: 6 });
-  const c = loadClassifierSync({ model: readFileSync(join(dir, 'verifier-int8.tdm')) });
+  const c = loadClassifierSync({ model: readFileSync(join(dir, 'second-reader-int8.tdm')) });
   expect(c.model).toMatchObject({ inputs: 400, classes: 11 });
   expect(c.model.metadata).toMatchObject({ architecture: '400-16-11', heldOutAccuracy: report.heldOutAccuracy });
   console.log(`second reader, 1,500 rows, 6 epochs: held-out groups ${(report.heldOutAccuracy * 100).toFixed(1)}%`);

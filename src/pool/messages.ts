@@ -1,10 +1,11 @@
 // What a classifier pool and its workers say to each other (structured clone; buffers transferred).
+import type { DefaultModelName } from '../model/names.js';
 import type { Backend, SimdOption } from '../wasm/modules.js';
 
 /** First message to a worker: the model (an embedded model's name, or model file bytes). */
 export interface InitMessage {
   type: 'init';
-  model: string | Uint8Array;
+  model: DefaultModelName | Uint8Array;
   simd: SimdOption;
 }
 

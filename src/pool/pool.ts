@@ -1,7 +1,7 @@
 // A pool of workers, each with its own classifier, for big batches: a batch is cut into chunks that the
 // workers run in parallel. Where the workers come from (worker_threads, Web Workers) is the caller's:
 // see pool-node.ts and pool-browser.ts.
-import { EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, type Backend, type ClassifierOptions, type Model } from '../index.js';
+import { checkBatch, EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, type Backend, type ClassifierOptions, type Model } from '../index.js';
 import type { ErrorInfo, FromWorker, ToWorker } from './messages.js';
 
 /** Options of `createPool`. */
@@ -115,7 +115,7 @@ export class ClassifierPool {
   static async start(options: PoolOptions, defaultWorkers: number, spawn: SpawnWorker): Promise<ClassifierPool> {
     const workers = options.workers ?? defaultWorkers;
     if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
-      throw new EngineError('bad-option', `workers must be an integer from 1 to ${MAX_WORKERS}, got ${String(workers)}`);
+      throw new InputError('bad-option', `workers must be an integer from 1 to ${MAX_WORKERS}, got ${String(workers)}`);
     }
     // Load once here: a bad model or option fails now, with the same error as loadClassifierSync.
     const probe = loadClassifierSync(options);
@@ -254,15 +254,7 @@ export class ClassifierPool {
   classifyBatch(inputs: ArrayLike<number>, out?: Float32Array): Promise<Float32Array> {
     return new Promise((resolve, reject) => {
       if (this.#disposed) throw new EngineError('disposed', 'this pool has been disposed');
-      if (!(ArrayBuffer.isView(inputs) && !(inputs instanceof DataView)) && !Array.isArray(inputs)) {
-        throw new InputError('bad-type', 'inputs must be a Float32Array (or an array of numbers)');
-      }
-      const size = this.inputs;
-      if (inputs.length % size !== 0) throw new InputError('bad-length', `inputs has ${inputs.length} values, not a multiple of the model's ${size}`);
-      const n = inputs.length / size;
-      if (out !== undefined && (!(out instanceof Float32Array) || out.length !== n * this.classes)) {
-        throw new InputError('bad-output', `out must be a Float32Array of ${n * this.classes} values (${n} inputs x ${this.classes})`);
-      }
+      const n = checkBatch(inputs, out, this.inputs, this.classes);
       if (n === 0) return resolve(out ?? new Float32Array(0));
       const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(n / (2 * this.#slots.length))));
       const batch: Batch = { results: new Float32Array(n * this.classes), out, pending: Math.ceil(n / chunk), failed: false, resolve, reject };

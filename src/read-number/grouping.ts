@@ -2,7 +2,7 @@
 // convinced, by dynamic programming over consecutive pieces.
 import { GROUPING_WEIGHTS } from '../generated/models.js';
 import { fitInk, type InkMap } from '../preprocess.js';
-import { joinPieces, segmentInk, type Segment } from './pieces.js';
+import { joinPieces, regionInk, type InkRegion } from './pieces.js';
 
 /** At most this many consecutive pieces make one digit (a bound on the work: digits are bounded by width). */
 const MAX_GROUP = 24;
@@ -17,8 +17,8 @@ const WIDE_FROM = 1.0;
 
 /**
  * What a group of pieces scores as one digit: a weighted sum of these features. The weights are learned
- * with the second reader (tools/grouping-weights.ts, run by `npm run train:verifier`) and embedded from
- * models/verifier.json.
+ * with the second reader (tools/train/grouping-weights.ts, run by `npm run train:second-reader`) and embedded from
+ * models/second-reader.json.
  */
 export const GROUP_FEATURES = [
   /** log of the classifier's probability of the group's digit */
@@ -63,7 +63,7 @@ export interface GroupRead<R> {
 }
 
 export interface GroupReading<R> {
-  segment: Segment;
+  region: InkRegion;
   result: R;
 }
 
@@ -71,32 +71,32 @@ export interface GroupReading<R> {
 export interface CandidateGroup {
   from: number;
   to: number;
-  segment: Segment;
+  region: InkRegion;
   input: Float32Array;
 }
 
 /**
- * Every group of consecutive pieces that {@link readDigits} weighs as one digit, in the order it weighs
- * them (by the piece each group ends at). Also what tools/train-verifier.ts learns from.
+ * Every group of consecutive pieces that {@link bestGrouping} weighs as one digit, in the order it weighs
+ * them (by the piece each group ends at). Also what tools/train/second-reader.ts learns from.
  */
-export function* candidateGroups(map: InkMap, label: Int32Array, pieces: Segment[], lineHeight: number, outW: number, outH: number): Generator<CandidateGroup> {
+export function* candidateGroups(map: InkMap, componentOf: Int32Array, pieces: InkRegion[], lineHeight: number, outW: number, outH: number): Generator<CandidateGroup> {
   for (let to = 1; to <= pieces.length; to++) {
-    let segment = pieces[to - 1]!;
+    let region = pieces[to - 1]!;
     for (let from = to - 1; from >= Math.max(0, to - MAX_GROUP); from--) {
-      if (from < to - 1) segment = joinPieces([pieces[from]!, segment]);
+      if (from < to - 1) region = joinPieces([pieces[from]!, region]);
       // a group only widens as it takes in more pieces
-      if (from < to - 1 && segment.x1 - segment.x0 + 1 > MAX_DIGIT_WIDTH * lineHeight) break;
-      const input = fitInk(segmentInk(map, label, segment), outW, outH);
-      if (input) yield { from, to, segment, input };
+      if (from < to - 1 && region.x1 - region.x0 + 1 > MAX_DIGIT_WIDTH * lineHeight) break;
+      const input = fitInk(regionInk(map, componentOf, region), outW, outH);
+      if (input) yield { from, to, region, input };
     }
   }
 }
 
 /** The features ({@link GROUP_FEATURES}, in order) of a group read as `digit`. */
-export function groupFeatures(group: CandidateGroup, read: Omit<GroupRead<unknown>, 'result'>, digit: number, pieces: Segment[], lineHeight: number): Float64Array {
-  const { from, to, segment } = group;
-  const width = (segment.x1 - segment.x0 + 1) / lineHeight;
-  const height = (segment.y1 - segment.y0 + 1) / lineHeight;
+export function groupFeatures(group: CandidateGroup, read: Omit<GroupRead<unknown>, 'result'>, digit: number, pieces: InkRegion[], lineHeight: number): Float64Array {
+  const { from, to, region } = group;
+  const width = (region.x1 - region.x0 + 1) / lineHeight;
+  const height = (region.y1 - region.y0 + 1) / lineHeight;
   const log = (p: number | undefined, floor: number) => (p === undefined ? 0 : Math.log(Math.max(p, floor)));
   return Float64Array.of(
     log(read.classifier, 1e-6),
@@ -122,26 +122,44 @@ export function groupScore(features: Float64Array, weights: ArrayLike<number> = 
 }
 
 /**
+ * The best path through a lattice of groups over `pieces` pieces: the groups (each spanning pieces
+ * [from, to), given in the order of the piece they end at) that cover the pieces from the first on with
+ * the highest sum of scores, left to right. `score` is asked only for groups that start where a path
+ * already reaches. Where no group ends at the last piece, the path stops at the last piece one does.
+ */
+export function bestPath<G extends { from: number; to: number }>(pieces: number, groups: Iterable<G>, score: (group: G) => number): G[] {
+  const best = new Float64Array(pieces + 1).fill(-Infinity);
+  const last: (G | undefined)[] = new Array(pieces + 1);
+  best[0] = 0;
+  for (const g of groups) {
+    if (best[g.from] === -Infinity) continue;
+    const total = best[g.from]! + score(g);
+    if (total > best[g.to]!) {
+      best[g.to] = total;
+      last[g.to] = g;
+    }
+  }
+  const path: G[] = [];
+  for (let i = pieces, g = last[i]; i > 0 && g; i = g.from, g = last[i]) path.unshift(g);
+  return path;
+}
+
+/**
  * The best grouping of pieces (left to right) into digits. `read` reads one group's input: its reading
  * (`result`) and the probabilities {@link groupFeatures} weighs; a grouping scores the sum of its groups'
  * scores.
  */
-export function readDigits<R extends { digit: number }>(
-  map: InkMap, label: Int32Array, pieces: Segment[], lineHeight: number, outW: number, outH: number,
+export function bestGrouping<R extends { digit: number }>(
+  map: InkMap, componentOf: Int32Array, pieces: InkRegion[], lineHeight: number, outW: number, outH: number,
   read: (input: Float32Array) => GroupRead<R>, weights: readonly number[] = GROUPING_WEIGHTS,
 ): GroupReading<R>[] {
-  const n = pieces.length;
-  const best: { score: number; from: number; reading?: GroupReading<R> }[] = Array.from({ length: n + 1 }, (_, i) => ({ score: i === 0 ? 0 : -Infinity, from: -1 }));
-  for (const group of candidateGroups(map, label, pieces, lineHeight, outW, outH)) {
-    const { from: j, to: i, segment } = group;
-    if (best[j]!.score === -Infinity) continue;
+  const results = new Map<CandidateGroup, R>();
+  const path = bestPath(pieces.length, candidateGroups(map, componentOf, pieces, lineHeight, outW, outH), (group) => {
     const r = read(group.input);
-    const score = best[j]!.score + groupScore(groupFeatures(group, r, r.result.digit, pieces, lineHeight), weights);
-    if (score > best[i]!.score) best[i] = { score, from: j, reading: { segment, result: r.result } };
-  }
-  const out: GroupReading<R>[] = [];
-  for (let i = n; i > 0 && best[i]!.reading; i = best[i]!.from) out.unshift(best[i]!.reading!);
-  return out;
+    results.set(group, r.result);
+    return groupScore(groupFeatures(group, r, r.result.digit, pieces, lineHeight), weights);
+  });
+  return path.map((group) => ({ region: group.region, result: results.get(group)! }));
 }
 
 /**
@@ -149,8 +167,7 @@ export function readDigits<R extends { digit: number }>(
  * the digit, class 10 not one whole digit), when there is one. The digit is read by both: the classifier's
  * probabilities times the square root of the second reader's, normalised. Two models that err differently
  * agree on the right digit more often than either alone; the square root tempers the second reader
- * (validation rows, two draws: the reader's probabilities to the power 1 -> 0.5, touching digits
- * 95.90/95.76% -> 95.95/95.99%, separated 97.91/97.96% -> 97.97/98.18%).
+ * (chosen on validation rows: docs/reading-numbers.md).
  */
 export function readGroup(classifier: Float32Array, second?: Float32Array): GroupRead<{ digit: number; confidence: number; probabilities: Float32Array }> {
   let probabilities = classifier;

@@ -1,5 +1,5 @@
-// Cuts the ink of a row of handwritten digits into pieces, left to right; src/read-digits.ts groups the
-// pieces into digits.
+// Cuts the ink of a row of handwritten digits into pieces, left to right; grouping.ts groups the pieces
+// into digits.
 import type { InkMap } from '../preprocess.js';
 
 /** Pixels above background + this share of the contrast are ink (as in assembly/preprocess.ts). */
@@ -12,9 +12,7 @@ const CUT_WIDTH = 0.6;
 const CUT_MARGIN = 0.2;
 /**
  * Cuts are this far apart (share of the line height), so that wherever two digits meet a cut is near;
- * grouping puts the slices of one digit back together. (Cuts only at the thinnest columns, at most 4 a
- * component, left a quarter of the overlapping digits' boundaries out of any cut's reach: on validation
- * rows, the best grouping by the true text read 97.5% of touching digits with them, 98.8% with these.)
+ * grouping puts the slices of one digit back together (docs/reading-numbers.md).
  */
 const CUT_STEP = 0.1;
 /** How far (share of the line height) a seam may stray from its cut column. */
@@ -34,30 +32,33 @@ export interface Box {
   height: number;
 }
 
-/** A piece of ink (or a group of pieces): its bounding box and the components (labels) it takes pixels from. */
-export interface Segment {
+/**
+ * The ink of a piece, or of a group of consecutive pieces: its bounding box and the components (ids in
+ * `componentOf`) it takes pixels from.
+ */
+export interface InkRegion {
   x0: number;
   x1: number;
   y0: number;
   y1: number;
-  labels: number[];
+  components: number[];
   area: number;
   /** True when this piece was cut from the component on its left (not separated by a gap). */
   cutBefore?: boolean;
 }
 
-/** 8-connected components of the ink pixels: a label per pixel (0 = background) and their extents. */
-function components(map: InkMap): { label: Int32Array; segments: Segment[] } {
+/** 8-connected components of the ink pixels: a component id per pixel (0 = background) and their extents. */
+function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[] } {
   const { ink, width: w, height: h, background, contrast } = map;
   const t = background + contrast * INK_THRESHOLD;
-  const label = new Int32Array(w * h);
-  const segments: Segment[] = [];
+  const componentOf = new Int32Array(w * h);
+  const regions: InkRegion[] = [];
   const stack: number[] = [];
   for (let start = 0; start < w * h; start++) {
-    if (label[start] !== 0 || ink[start]! <= t) continue;
-    const id = segments.length + 1;
-    const s: Segment = { x0: w, x1: -1, y0: h, y1: -1, labels: [id], area: 0 };
-    label[start] = id;
+    if (componentOf[start] !== 0 || ink[start]! <= t) continue;
+    const id = regions.length + 1;
+    const s: InkRegion = { x0: w, x1: -1, y0: h, y1: -1, components: [id], area: 0 };
+    componentOf[start] = id;
     stack.push(start);
     while (stack.length) {
       const p = stack.pop()!;
@@ -74,31 +75,31 @@ function components(map: InkMap): { label: Int32Array; segments: Segment[] } {
           const yy = y + dy;
           if (xx < 0 || xx >= w || yy < 0 || yy >= h) continue;
           const q = yy * w + xx;
-          if (label[q] === 0 && ink[q]! > t) {
-            label[q] = id;
+          if (componentOf[q] === 0 && ink[q]! > t) {
+            componentOf[q] = id;
             stack.push(q);
           }
         }
       }
     }
-    segments.push(s);
+    regions.push(s);
   }
-  return { label, segments };
+  return { componentOf, regions };
 }
 
-function merge(a: Segment, b: Segment): Segment {
-  return { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), labels: [...a.labels, ...b.labels], area: a.area + b.area };
+function merge(a: InkRegion, b: InkRegion): InkRegion {
+  return { x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), y0: Math.min(a.y0, b.y0), y1: Math.max(a.y1, b.y1), components: [...a.components, ...b.components], area: a.area + b.area };
 }
 
 /**
- * The pieces of ink of a row, left to right, for {@link readDigits} to group: connected components with
+ * The pieces of ink of a row, left to right, for {@link bestGrouping} to group: connected components with
  * specks dropped, components stacked over each other merged, and components wide enough to be touching
  * digits cut into slices (grouping puts the slices of one digit back together). A cut piece's pixels are
- * relabelled (`label`), so that every piece is its own component.
+ * relabelled (`componentOf`), so that every piece is its own component.
  */
-export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; lineHeight: number } {
-  const { label, segments: found } = components(map);
-  if (found.length === 0) return { label, pieces: [], lineHeight: 0 };
+export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRegion[]; lineHeight: number } {
+  const { componentOf, regions: found } = components(map);
+  if (found.length === 0) return { componentOf, pieces: [], lineHeight: 0 };
   const maxArea = Math.max(...found.map((s) => s.area));
   const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
   let segs = found
@@ -123,12 +124,12 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
   }
   const lineHeight = Math.max(...segs.map((s) => s.y1 - s.y0 + 1));
   const margin = Math.max(2, Math.round(CUT_MARGIN * lineHeight));
-  const cutSpan = (s: Segment) => (s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? Math.max(0, s.x1 - s.x0 + 2 - 2 * margin) : 0);
+  const cutSpan = (s: InkRegion) => (s.x1 - s.x0 + 1 >= CUT_WIDTH * lineHeight ? Math.max(0, s.x1 - s.x0 + 2 - 2 * margin) : 0);
   const spans = segs.reduce((sum, s) => sum + cutSpan(s), 0);
   // every component adds at most one piece more than its cuts: 2 * segs.length keeps the total within MAX_PIECES
   const step = Math.max(1, Math.round(CUT_STEP * lineHeight), Math.ceil(spans / (MAX_PIECES - 2 * segs.length)));
-  const pieces: Segment[] = [];
-  let nextLabel = found.length + 1;
+  const pieces: InkRegion[] = [];
+  let nextId = found.length + 1;
   for (const s of segs) {
     const cuts: number[] = [];
     if (cutSpan(s) > 0) for (let x = s.x0 + margin; x <= s.x1 + 1 - margin; x += step) cuts.push(x);
@@ -136,33 +137,33 @@ export function inkPieces(map: InkMap): { label: Int32Array; pieces: Segment[]; 
       pieces.push(s);
       continue;
     }
-    pieces.push(...cutAlongSeams(map, label, s, cuts, nextLabel, lineHeight));
-    nextLabel += cuts.length + 1;
+    pieces.push(...cutAlongSeams(map, componentOf, s, cuts, nextId, lineHeight));
+    nextId += cuts.length + 1;
   }
-  return { label, pieces, lineHeight };
+  return { componentOf, pieces, lineHeight };
 }
 
 /**
  * Cuts a component into pieces along seams: from its top row to its bottom one, each seam follows the
  * least ink within SEAM_REACH of its cut column, so that digits whose ink overlaps by a column or two
  * (a 7's bar over the next digit) are parted between their strokes rather than through them. The
- * pieces' pixels get labels of their own (from `firstLabel` on), so that each piece is a component.
+ * pieces' pixels get component ids of their own (from `firstId` on), so that each piece is a component.
  */
-function cutAlongSeams(map: InkMap, label: Int32Array, s: Segment, cuts: number[], firstLabel: number, lineHeight: number): Segment[] {
-  const own = new Set(s.labels);
+function cutAlongSeams(map: InkMap, componentOf: Int32Array, s: InkRegion, cuts: number[], firstId: number, lineHeight: number): InkRegion[] {
+  const own = new Set(s.components);
   const reach = Math.max(1, Math.round(SEAM_REACH * lineHeight));
   const rows = s.y1 - s.y0 + 1;
-  const seams = cuts.map((c) => inkSeam(map, label, own, s, c, reach));
+  const seams = cuts.map((c) => inkSeam(map, componentOf, own, s, c, reach));
   for (let k = 1; k < seams.length; k++) for (let y = 0; y < rows; y++) seams[k]![y] = Math.max(seams[k]![y]!, seams[k - 1]![y]! + 1);
-  const parts: Segment[] = cuts.concat(0).map((_, k) => ({ x0: map.width, x1: -1, y0: map.height, y1: -1, labels: [firstLabel + k], area: 0, cutBefore: k > 0 }));
+  const parts: InkRegion[] = cuts.concat(0).map((_, k) => ({ x0: map.width, x1: -1, y0: map.height, y1: -1, components: [firstId + k], area: 0, cutBefore: k > 0 }));
   for (let y = s.y0; y <= s.y1; y++) {
     for (let x = s.x0; x <= s.x1; x++) {
       const p = y * map.width + x;
-      if (!own.has(label[p]!)) continue;
+      if (!own.has(componentOf[p]!)) continue;
       let k = 0;
       while (k < seams.length && x >= seams[k]![y - s.y0]!) k++;
       const part = parts[k]!;
-      label[p] = part.labels[0]!;
+      componentOf[p] = part.components[0]!;
       part.area++;
       part.x0 = Math.min(part.x0, x);
       part.x1 = Math.max(part.x1, x);
@@ -179,7 +180,7 @@ function cutAlongSeams(map: InkMap, label: Int32Array, s: Segment, cuts: number[
  * The seam of least ink through a component near column `c`: for each row, the column where the right
  * piece begins, moving at most one column from row to row and at most `reach` from `c`.
  */
-function inkSeam(map: InkMap, label: Int32Array, own: Set<number>, s: Segment, c: number, reach: number): Int32Array {
+function inkSeam(map: InkMap, componentOf: Int32Array, own: Set<number>, s: InkRegion, c: number, reach: number): Int32Array {
   const rows = s.y1 - s.y0 + 1;
   const span = 2 * reach + 1;
   // cost[(y + 1) * span + i]: the least ink of a seam from the top row to column c - reach + i of row y
@@ -194,7 +195,7 @@ function inkSeam(map: InkMap, label: Int32Array, own: Set<number>, s: Segment, c
       const x = c - reach + i;
       const p = (s.y0 + y) * map.width + x;
       // the seam column's pixel goes right; a little cost for leaving the cut column keeps seams straight in blank rows
-      const here = (x >= s.x0 && x <= s.x1 && own.has(label[p]!) ? map.ink[p]! - map.background : 0) + 0.01 * Math.abs(i - reach);
+      const here = (x >= s.x0 && x <= s.x1 && own.has(componentOf[p]!) ? map.ink[p]! - map.background : 0) + 0.01 * Math.abs(i - reach);
       cost[(y + 1) * span + i] = cost[y * span + cheapest(y, i)]! + here;
     }
   }
@@ -209,23 +210,23 @@ function inkSeam(map: InkMap, label: Int32Array, own: Set<number>, s: Segment, c
 }
 
 /** The union of consecutive pieces. */
-export function joinPieces(pieces: Segment[]): Segment {
+export function joinPieces(pieces: InkRegion[]): InkRegion {
   return pieces.reduce(merge);
 }
 
 /**
- * The ink of one segment, as an ink map of its box: its own components and the faint pixels below the
+ * The ink of one region, as an ink map of its box: its own components and the faint pixels below the
  * ink threshold (a stroke's anti-aliased edge); other digits' pixels reaching into the box are dropped.
  */
-export function segmentInk(map: InkMap, label: Int32Array, s: Segment): InkMap {
-  const own = new Set(s.labels);
+export function regionInk(map: InkMap, componentOf: Int32Array, s: InkRegion): InkMap {
+  const own = new Set(s.components);
   const w = s.x1 - s.x0 + 1;
   const h = s.y1 - s.y0 + 1;
   const ink = new Uint8Array(w * h).fill(Math.round(map.background));
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = (s.y0 + y) * map.width + s.x0 + x;
-      if (label[p] === 0 || own.has(label[p]!)) ink[y * w + x] = map.ink[p]!;
+      if (componentOf[p] === 0 || own.has(componentOf[p]!)) ink[y * w + x] = map.ink[p]!;
     }
   }
   return { ink, width: w, height: h, background: map.background, contrast: map.contrast };

@@ -1,6 +1,6 @@
 // Chooses and compiles the wasm modules: the kernels with SIMD where the runtime validates it, scalar
 // otherwise; and the preprocessing module (one build for all).
-import { EngineError } from '../errors.js';
+import { EngineError, InputError } from '../errors.js';
 import { SIMD_PROBE_HEX } from '../generated/simd-probe.js';
 import { fromHex } from '../embedded-bytes.js';
 import type { KernelExports } from './abi.js';
@@ -22,7 +22,7 @@ export function simdSupported(): boolean {
 
 export function chooseBackend(simd: SimdOption = 'auto'): Backend {
   if (simd !== 'auto' && simd !== 'on' && simd !== 'off') {
-    throw new EngineError('bad-option', `simd must be 'auto', 'on' or 'off', got ${JSON.stringify(simd)}`);
+    throw new InputError('bad-option', `simd must be 'auto', 'on' or 'off', got ${JSON.stringify(simd)}`);
   }
   if (simd === 'off') return 'wasm-scalar';
   if (simdSupported()) return 'wasm-simd';

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { loadMnist } from '../../tools/mnist.js';
+import { loadMnist } from '../../tools/shared/mnist.js';
 
 /** Raw MNIST test images every runtime of the matrix classifies. */
 export const MATRIX_IMAGES = 200;

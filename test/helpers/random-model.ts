@@ -1,6 +1,6 @@
 import type { DenseLayer, Model } from '../../src/model/model.js';
 import { quantizeLayer } from '../../src/model/quantize.js';
-import { rng } from '../../tools/rng.js';
+import { rng } from '../../tools/shared/rng.js';
 
 /**
  * A random dense stack with He-like weights. `dims` = [inputs, hidden..., classes]; `int8` chooses which

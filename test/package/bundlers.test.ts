@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadMnist } from '../../tools/mnist.js';
+import { loadMnist } from '../../tools/shared/mnist.js';
 import { systemBin } from '../helpers/system-bin.js';
 import { launchChromium, serveDir, waitForText } from '../helpers/browsers.js';
 

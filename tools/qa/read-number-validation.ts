@@ -1,12 +1,12 @@
 // Tuning readNumber without touching the test set: rows of 5 digits composed from the training split's
 // last 5,000 images (the model's validation split), touching (gaps -2..8 px) and separated (1..8 px);
-// prints the per-digit accuracy of each. `npx tsx tools/read-number-validation.ts [--rows 800] [--seed 77]`
+// prints the per-digit accuracy of each. `npx tsx tools/qa/read-number-validation.ts [--rows 800] [--seed 77]`
 import { parseArgs } from 'node:util';
-import { loadClassifierSync } from '../src/index.js';
-import { composeRow, DEFAULT_COMPOSE, editDistance } from './compose.js';
-import { loadMnist } from './mnist.js';
-import { numberOption } from './number-option.js';
-import { rng } from './rng.js';
+import { loadClassifierSync } from '../../src/index.js';
+import { composeRow, DEFAULT_COMPOSE, editDistance } from '../shared/compose.js';
+import { loadMnist } from '../shared/mnist.js';
+import { numberOption } from '../shared/options.js';
+import { rng } from '../shared/rng.js';
 
 const { values: a } = parseArgs({ options: { rows: { type: 'string', default: '800' }, seed: { type: 'string', default: '77' } } });
 const ROWS = numberOption('rows', a.rows, 1, 1_000_000, true);

@@ -2,9 +2,10 @@
 // trainer, and redrawn from saved files with `npm run pictures -- NAME`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadClassifierSync } from '../src/index.js';
-import { evaluateImages, type Evaluation } from './evaluate.js';
-import { loadMnist, type MnistSplit } from './mnist.js';
+import { parseArgs } from 'node:util';
+import { loadClassifierSync } from '../../src/index.js';
+import { evaluateImages, type Evaluation } from '../shared/evaluate.js';
+import { loadMnist, type MnistSplit } from '../shared/mnist.js';
 import { confusionSvg, learningCurveSvg, predictionsSvg, type EpochRecord } from './plots.js';
 
 /** Draws from an evaluation already made on the first `ev.count` test images. */
@@ -19,7 +20,7 @@ export function drawPictures(name: string, architecture: string, history: EpochR
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const name = process.argv[2] ?? 'default';
+  const name = parseArgs({ allowPositionals: true }).positionals[0] ?? 'default';
   const report = JSON.parse(readFileSync(join('models', `${name}.json`), 'utf8'));
   const test = loadMnist('test');
   const ev = evaluateImages(loadClassifierSync({ model: readFileSync(join('models', `${name}-f32.tdm`)) }), test, report.testImages);

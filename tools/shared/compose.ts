@@ -1,6 +1,6 @@
 // Rows of handwritten digits composed from MNIST images, to measure readNumber: random gaps between
 // the digits' ink (negative gaps make digits touch or overlap) and a little vertical jitter.
-import type { ImageLike } from '../src/index.js';
+import type { ImageLike } from '../../src/index.js';
 import type { MnistSplit } from './mnist.js';
 
 export interface ComposeOptions {

@@ -1,18 +1,20 @@
 // Compares builds of the kernel module in one process, interleaved: the bare kernel calls (no JS API
 // around them) for one digit and for batches of 1024, with the default model laid out as the library
-// lays it. `npx tsx tools/bench-kernels.ts build/tinydigit.simd.wasm /tmp/baseline.simd.wasm`
+// lays it. `npm run bench:kernels -- build/tinydigit.simd.wasm /tmp/baseline.simd.wasm [--rounds 15]`
 import { readFileSync } from 'node:fs';
-import { decodeModel, defaultModelBytes, preprocess, quantizeModel, type Model } from '../src/index.js';
-import { median } from '../src/bench/bench.js';
-import { loadMnist } from './mnist.js';
-import type { KernelExports } from '../src/wasm/abi.js';
-import { growMemory, memoryBytes, planMemory, writeModel } from '../src/wasm/layout.js';
+import { parseArgs } from 'node:util';
+import { decodeModel, defaultModelBytes, preprocess, quantizeModel, type Model } from '../../src/index.js';
+import { median } from '../../src/bench/bench.js';
+import { loadMnist } from '../shared/mnist.js';
+import { numberOption } from '../shared/options.js';
+import type { KernelExports } from '../../src/wasm/abi.js';
+import { growMemory, memoryBytes, planMemory, writeModel } from '../../src/wasm/layout.js';
 
 const BATCH = 1024;
-const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const files = process.argv.slice(2);
+const { values, positionals: files } = parseArgs({ options: { rounds: { type: 'string', default: '15' } }, allowPositionals: true });
+const ROUNDS = numberOption('rounds', values.rounds, 1, 1000, true);
 if (files.length === 0) {
-  console.error('usage: tsx tools/bench-kernels.ts A.wasm [B.wasm ...]');
+  console.error('usage: npm run bench:kernels -- A.wasm [B.wasm ...] [--rounds N]');
   process.exit(2);
 }
 
@@ -26,22 +28,8 @@ function setUp(file: string, model: Model) {
   const k = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(file)), {}).exports as unknown as KernelExports;
   const plan = planMemory(model, k.heapBase());
   growMemory(k.memory, memoryBytes(plan, 10, BATCH));
-  // Builds from before layoutWeights / layoutWeightsI8: their layouts, by loops here (int8 then was
-  // output-major, rows padded to 8).
-  const layoutWeights = k.layoutWeights ?? ((src: number, dst: number, inputs: number, outputs: number, outPad: number) => {
-    const f32 = new Float32Array(k.memory.buffer);
-    for (let j = 0; j < outputs; j++) for (let i = 0; i < inputs; i++) f32[(dst >> 2) + i * outPad + j] = f32[(src >> 2) + j * inputs + i]!;
-  });
-  const layoutWeightsI8 = k.layoutWeightsI8 ?? ((src: number, dst: number, inputs: number, outputs: number) => {
-    const i8 = new Int8Array(k.memory.buffer);
-    const inPad8 = Math.ceil(inputs / 8) * 8;
-    for (let j = 0; j < outputs; j++) i8.copyWithin(dst + j * inPad8, src + j * inputs, src + (j + 1) * inputs);
-  });
-  writeModel(k.memory, plan, model, { layoutWeights, layoutWeightsI8 });
-  // Builds from before the index buffer (v0.1 layout) take one argument less.
-  const configure = k.configure as (...args: number[]) => void;
-  if (configure.length === 8) configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, plan.idxBuf, 400, 10);
-  else configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, 400, 10);
+  writeModel(k.memory, plan, model, k);
+  k.configure(plan.table, model.layers.length, plan.bufA, plan.bufB, plan.qBuf, plan.idxBuf, 400, 10);
   new Float32Array(k.memory.buffer).set(DIGITS, plan.io >> 2);
   return { k, x: plan.io, out: plan.io + 4 * BATCH * plan.inStride };
 }

@@ -1,9 +1,9 @@
 // npm run soak -- [--classify N] [--images M] [--classifiers K] [--json]: long runs in one process, with
 // memory measured before and after each phase (after a full GC: run under node --expose-gc).
 import { parseArgs } from 'node:util';
-import { loadClassifierSync, preprocess } from '../src/index.js';
-import { loadMnist, mnistImage } from './mnist.js';
-import { numberOption } from './number-option.js';
+import { loadClassifierSync, preprocess } from '../../src/index.js';
+import { loadMnist, mnistImage } from '../shared/mnist.js';
+import { numberOption } from '../shared/options.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 // npm run bench:compare: the default model's network and weights in the libraries people would use
 // instead (plain JS loops, TF.js cpu, TF.js wasm, onnxruntime-node, onnxruntime-web in Node), timed
 // interleaved in one process round by round (medians), as ratios to tinydigit; plus what each ships
-// (minified + gzip); then tinydigit's own targets (tools/bench-targets.ts), each measured in the same
+// (minified + gzip); then tinydigit's own targets (tools/bench/bench-targets.ts), each measured in the same
 // run. Writes docs/bench-compare.{json,md,svg}. Needs `npm run build` first (the targets run dist/cli.js).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +13,10 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
-import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type DenseLayerF32 } from '../src/index.js';
-import { median } from '../src/bench/bench.js';
-import { loadMnist } from './mnist.js';
-import { numberOption } from './number-option.js';
+import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess, type DenseLayerF32 } from '../../src/index.js';
+import { median } from '../../src/bench/bench.js';
+import { loadMnist } from '../shared/mnist.js';
+import { numberOption } from '../shared/options.js';
 import { modelToOnnx } from './onnx.js';
 import { measureTargets, targetsTable } from './bench-targets.js';
 import { bundleSize, gzipSize, librarySize } from './size.js';
@@ -180,7 +180,7 @@ const tfWasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tf
 const ortWebDir = dirname(require.resolve('onnxruntime-web'));
 const ortNativeDir = join(dirname(require.resolve('onnxruntime-node')), '../bin/napi-v6/linux/x64');
 const sizes: Record<string, { bytes: number; what: string }> = {
-  'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/size.ts): its three wasm modules and its embedded models (both default models and readNumber\'s second reader)' },
+  'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/bench/size.ts): its three wasm modules and its embedded models (both default models and readNumber\'s second reader)' },
   'plain JS loops': { bytes: gz(plainForward.toString()) + modelFile, what: 'the loop function + the model file (f32 weights)' },
   'TF.js cpu': { bytes: (await bundleSize("export * from '@tensorflow/tfjs';")) + modelFile, what: '@tensorflow/tfjs bundle + weights' },
   'TF.js wasm': { bytes: (await bundleSize("export * from '@tensorflow/tfjs'; export * from '@tensorflow/tfjs-backend-wasm';")) + wasmGz(join(tfWasmDir, 'tfjs-backend-wasm-simd.wasm')) + modelFile, what: 'tfjs + tfjs-backend-wasm bundles + its SIMD .wasm + weights' },

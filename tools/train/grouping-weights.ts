@@ -1,15 +1,15 @@
-// Learns readNumber's grouping weights (src/read-digits.ts, GROUP_FEATURES) from rows of known digits,
+// Learns readNumber's grouping weights (src/read-number/grouping.ts, GROUP_FEATURES) from rows of known digits,
 // as a conditional random field over groupings: the weights that make the right groupings most probable
-// among all those readDigits weighs. Run by tools/train-verifier.ts with the second reader it has just
+// among all those bestGrouping weighs. Run by tools/train/second-reader.ts with the second reader it has just
 // trained. (A structured perceptron did as well on touching digits, 0.1-0.2 pt worse on separated ones,
 // and moved 0.2 pt between runs.)
-import type { ImageLike } from '../src/index.js';
-import { inkMapOf } from '../src/preprocess.js';
-import { candidateGroups, GROUP_FEATURES, groupFeatures, groupScore, type GroupRead } from '../src/read-number/grouping.js';
-import { inkPieces, type Segment } from '../src/read-number/pieces.js';
-import { editDistance } from './compose.js';
+import type { ImageLike } from '../../src/index.js';
+import { inkMapOf } from '../../src/preprocess.js';
+import { bestPath, candidateGroups, GROUP_FEATURES, groupFeatures, groupScore, type GroupRead } from '../../src/read-number/grouping.js';
+import { inkPieces, type InkRegion } from '../../src/read-number/pieces.js';
+import { editDistance } from '../shared/compose.js';
 
-/** Grouping weights by feature name, as models/verifier.json keeps them. */
+/** Grouping weights by feature name, as models/second-reader.json keeps them. */
 export type NamedWeights = Record<(typeof GROUP_FEATURES)[number], number>;
 
 /** The weights the learning starts from and is pulled towards: hand-set, as readNumber's were before. */
@@ -18,13 +18,13 @@ export const START_WEIGHTS: NamedWeights = {
 };
 
 /** Whether a group's box spans ink columns x0..x1, within 2 px on both sides. */
-export function spansColumns(segment: Segment, x0: number, x1: number): boolean {
-  return Math.abs(segment.x0 - x0) <= 2 && Math.abs(segment.x1 - x1) <= 2;
+export function spansColumns(region: InkRegion, x0: number, x1: number): boolean {
+  return Math.abs(region.x0 - x0) <= 2 && Math.abs(region.x1 - x1) <= 2;
 }
 
 /** The index of the digit whose ink columns a group's box spans ({@link spansColumns}), or -1. */
-export function matchingDigit(segment: Segment, spans: [number, number][]): number {
-  return spans.findIndex(([x0, x1]) => spansColumns(segment, x0, x1));
+export function matchingDigit(region: InkRegion, spans: [number, number][]): number {
+  return spans.findIndex(([x0, x1]) => spansColumns(region, x0, x1));
 }
 
 interface TrainingGroup {
@@ -45,32 +45,14 @@ export interface TrainingRow {
 /** Every group readNumber would weigh in a row of known digits, with its features. */
 export function trainingRow(image: ImageLike, text: string, spans: [number, number][], read: (input: Float32Array) => GroupRead<{ digit: number }>): TrainingRow {
   const map = inkMapOf(image);
-  const { label, pieces, lineHeight } = inkPieces(map);
+  const { componentOf, pieces, lineHeight } = inkPieces(map);
   const groups: TrainingGroup[] = [];
-  for (const group of candidateGroups(map, label, pieces, lineHeight, 20, 20)) {
+  for (const group of candidateGroups(map, componentOf, pieces, lineHeight, 20, 20)) {
     const r = read(group.input);
     const digit = r.result.digit;
-    groups.push({ from: group.from, to: group.to, digit, features: groupFeatures(group, r, digit, pieces, lineHeight), span: matchingDigit(group.segment, spans) });
+    groups.push({ from: group.from, to: group.to, digit, features: groupFeatures(group, r, digit, pieces, lineHeight), span: matchingDigit(group.region, spans) });
   }
   return { pieces: pieces.length, text, groups };
-}
-
-/** The best grouping of a row (indices of its groups), as readDigits chooses it. */
-function bestGrouping(row: TrainingRow, w: readonly number[]): number[] {
-  const best = new Float64Array(row.pieces + 1).fill(-Infinity);
-  const back = new Int32Array(best.length).fill(-1);
-  best[0] = 0;
-  row.groups.forEach((g, gi) => {
-    const score = best[g.from]! + groupScore(g.features, w);
-    if (score > best[g.to]!) {
-      best[g.to] = score;
-      back[g.to] = gi;
-    }
-  });
-  // as readDigits: from the end back, while there is a group that ends there
-  const path: number[] = [];
-  for (let t = row.pieces; t > 0 && back[t]! >= 0; t = row.groups[back[t]!]!.from) path.unshift(back[t]!);
-  return path;
 }
 
 /** Share of the rows' digits read right with these weights (by edit distance). */
@@ -79,7 +61,7 @@ export function digitsRead(rows: TrainingRow[], named: NamedWeights): number {
   let read = 0;
   let digits = 0;
   for (const row of rows) {
-    const text = bestGrouping(row, w).map((gi) => row.groups[gi]!.digit).join('');
+    const text = bestPath(row.pieces, row.groups, (g) => groupScore(g.features, w)).map((g) => g.digit).join('');
     read += Math.max(0, row.text.length - editDistance(text, row.text));
     digits += row.text.length;
   }

@@ -1,5 +1,5 @@
 // Accuracy the way users get it: raw images through the public API (classifyImage).
-import type { Classifier } from '../src/index.js';
+import type { Classifier } from '../../src/index.js';
 import { mnistImage, type MnistSplit } from './mnist.js';
 
 export interface Evaluation {

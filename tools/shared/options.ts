@@ -1,5 +1,5 @@
-// A numeric command-line option of the tools (train, train:verifier, soak, bench:compare,
-// read-number-validation): its value, or a clear line on stderr and exit code 2.
+// A numeric command-line option of the tools (train, train:second-reader, soak, bench:compare,
+// bench:kernels, read-number:validation): its value, or a clear line on stderr and exit code 2.
 
 /** `v` as a number in [min, max] (an integer when `integer`), else exits naming `--name`. */
 export function numberOption(name: string, v: string | undefined, min: number, max: number, integer = false): number {

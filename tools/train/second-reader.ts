@@ -1,25 +1,25 @@
-// npm run train:verifier: readNumber's second reader (src/read-digits.ts): for a group of ink pieces, the
+// npm run train:second-reader: readNumber's second reader (src/read-number/grouping.ts): for a group of ink pieces, the
 // digit it shows (classes 0-9) or that it is not one whole digit (class 10), which weighs the groupings
 // and, multiplied with the classifier's probabilities, reads the digit. Examples are the very groups
 // readNumber weighs (candidateGroups) on rows of 5 digits composed from the training split's first
 // 55,000 images (the last 5,000 stay for validation), half with touching digits: a group whose ink
 // columns match one digit's (within 2 px) is that digit; any other (two digits, a digit and a half, a
 // half) is class 10: every group of two whole neighbours, and a random sample of the others. Then the
-// grouping weights are learned with this reader on other rows (tools/grouping-weights.ts). Writes
-// models/verifier-int8.tdm (int8 weights) and models/verifier.json (its report and the grouping
+// grouping weights are learned with this reader on other rows (tools/train/grouping-weights.ts). Writes
+// models/second-reader-int8.tdm (int8 weights) and models/second-reader.json (its report and the grouping
 // weights, which the build embeds).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { encodeModel, loadClassifierSync, quantizeModel } from '../src/index.js';
-import { inkMapOf } from '../src/preprocess.js';
-import { candidateGroups, readGroup } from '../src/read-number/grouping.js';
-import { inkPieces } from '../src/read-number/pieces.js';
-import { composeRow, DEFAULT_COMPOSE } from './compose.js';
+import { encodeModel, loadClassifierSync, quantizeModel } from '../../src/index.js';
+import { inkMapOf } from '../../src/preprocess.js';
+import { candidateGroups, readGroup } from '../../src/read-number/grouping.js';
+import { inkPieces } from '../../src/read-number/pieces.js';
+import { composeRow, DEFAULT_COMPOSE } from '../shared/compose.js';
 import { modelFromTf } from './export.js';
 import { digitsRead, learnGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, trainingRow, type NamedWeights, type TrainingRow } from './grouping-weights.js';
-import { loadMnist } from './mnist.js';
-import { numberOption } from './number-option.js';
-import { rng } from './rng.js';
+import { loadMnist } from '../shared/mnist.js';
+import { numberOption } from '../shared/options.js';
+import { rng } from '../shared/rng.js';
 import { loadTf } from './tf.js';
 
 const { values: a } = parseArgs({
@@ -59,14 +59,14 @@ for (let s = 0; s < ROWS; s++) {
   const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
   const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
   const map = inkMapOf(image);
-  const { label, pieces, lineHeight } = inkPieces(map);
+  const { componentOf, pieces, lineHeight } = inkPieces(map);
   const rowNegatives: Float32Array[] = [];
   let rowPositives = 0;
-  for (const { segment, input } of candidateGroups(map, label, pieces, lineHeight, 20, 20)) {
-    const k = matchingDigit(segment, spans);
+  for (const { region, input } of candidateGroups(map, componentOf, pieces, lineHeight, 20, 20)) {
+    const k = matchingDigit(region, spans);
     if (k < 0) {
       // two whole neighbours read as one digit are the costliest mistake: every such group is kept
-      if (spans.some(([x0], j) => j + 1 < spans.length && spansColumns(segment, x0, spans[j + 1]![1]))) {
+      if (spans.some(([x0], j) => j + 1 < spans.length && spansColumns(region, x0, spans[j + 1]![1]))) {
         inputs.push(input);
         ys.push(NOT_ONE_DIGIT);
         negatives++;
@@ -132,7 +132,7 @@ const groupingWeights = learnGroupingWeights(groupingRows, START_WEIGHTS, GROUPI
 const readWith = (weights: NamedWeights) => `${(digitsRead(groupingRows, weights) * 100).toFixed(2)}%`;
 console.error(`grouping weights: digits of the ${GROUPING_ROWS} rows read ${readWith(START_WEIGHTS)} with the start weights, ${readWith(groupingWeights)} learned`);
 
-writeFileSync(`${a.models}/verifier-int8.tdm`, modelBytes);
+writeFileSync(`${a.models}/second-reader-int8.tdm`, modelBytes);
 const report = { ...metadata, positives, negatives, epochs: EPOCHS, backend, groupingRows: GROUPING_ROWS, groupingWeights, seconds: Math.round((Date.now() - started) / 1000) };
-writeFileSync(`${a.models}/verifier.json`, `${JSON.stringify(report, null, 2)}\n`);
-console.error(`wrote ${a.models}/verifier-int8.tdm and verifier.json (${report.seconds} s)`);
+writeFileSync(`${a.models}/second-reader.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.error(`wrote ${a.models}/second-reader-int8.tdm and second-reader.json (${report.seconds} s)`);

@@ -3,16 +3,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Model } from '../src/index.js';
+import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Model } from '../../src/index.js';
 import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
-import { evaluateImages } from './evaluate.js';
+import { evaluateImages } from '../shared/evaluate.js';
 import { modelFromTf, type TfDense } from './export.js';
 import { loadTf } from './tf.js';
-import { loadMnist, mnistImage, type MnistSplit } from './mnist.js';
+import { loadMnist, mnistImage, type MnistSplit } from '../shared/mnist.js';
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
-import { numberOption } from './number-option.js';
-import { rng, shuffled } from './rng.js';
+import { numberOption } from '../shared/options.js';
+import { rng, shuffled } from '../shared/rng.js';
 
 const HELP = `npm run train -- [options]
   --name NAME        output name (default "default"): models/NAME-f32.tdm, NAME-int8.tdm, NAME.json, docs/NAME-*.svg

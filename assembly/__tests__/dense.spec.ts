@@ -1,28 +1,6 @@
 import { denseF32, denseI8, nonzeroIndices, quantize } from "../dense";
-import { expf } from "../expf";
-import { STATUS_NOT_FINITE } from "../abi";
-import { softmax } from "../softmax";
-import { inUnitRange } from "../validate";
+import { b, clear, f, idx, q, s, setF, w, x, y } from "./helpers";
 
-const buf = memory.data(4096, 16);
-const x = buf;
-const w = buf + 512;
-const b = buf + 1536;
-const y = buf + 1792;
-const q = buf + 2048;
-const s = buf + 2304;
-const p = buf + 2560;
-const idx = buf + 3072;
-
-function f(ptr: usize, i: i32): f32 {
-  return load<f32>(ptr + (<usize>i << 2));
-}
-function setF(ptr: usize, values: f32[]): void {
-  for (let i = 0; i < values.length; i++) store<f32>(ptr + (<usize>i << 2), values[i]);
-}
-function clear(): void {
-  memory.fill(buf, 0, 4096);
-}
 /** denseF32 over x's nonzero inputs, as forward() calls it. */
 function dense(nIn: i32, outPad: i32, relu: bool): void {
   denseF32(x, idx, nonzeroIndices(x, nIn, idx), w, b, outPad, y, relu);
@@ -78,51 +56,6 @@ describe("denseF32", () => {
   });
 });
 
-describe("softmax", () => {
-  it("gives equal probabilities for equal logits", () => {
-    clear();
-    setF(p, [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
-    expect(softmax(p, 10, y)).toBe(0);
-    for (let k = 0; k < 10; k++) expect(f(y, k)).toBe(<f32>0.1);
-  });
-
-  it("is stable for huge logits", () => {
-    clear();
-    setF(p, [1e30, -1e30, 88, 1e30 - 1]);
-    const arg = softmax(p, 3, y);
-    expect(arg).toBe(0);
-    expect(f(y, 0)).toBe(1);
-    expect(f(y, 1)).toBe(0);
-    expect(f(y, 2)).toBe(0);
-    setF(p, [1000, 1000 + 1, 999]);
-    expect(softmax(p, 3, y)).toBe(1);
-    const sum = f(y, 0) + f(y, 1) + f(y, 2);
-    expect(Math.abs(sum - 1)).toBeLessThan(1e-6);
-    expect(Math.abs(f(y, 1) - 0.6652409557748219)).toBeLessThan(1e-6);
-  });
-
-  it("refuses NaN and infinite logits", () => {
-    clear();
-    setF(p, [1, NaN, 2]);
-    expect(softmax(p, 3, y)).toBe(STATUS_NOT_FINITE);
-    setF(p, [Infinity, 1, 2]);
-    expect(softmax(p, 3, y)).toBe(STATUS_NOT_FINITE);
-  });
-
-  it("uses an exp accurate to a few ulp on [-87, 0]", () => {
-    let worst: f64 = 0;
-    for (let i = 0; i <= 87000; i++) {
-      const v = <f32>(-i) / 1000;
-      const exact = Math.exp(<f64>v);
-      const err = Math.abs(<f64>expf(v) - exact) / exact;
-      if (err > worst) worst = err;
-    }
-    expect(worst).toBeLessThan(3e-7);
-    expect(expf(0)).toBe(1);
-    expect(expf(-88)).toBe(0);
-  });
-});
-
 describe("int8", () => {
   it("quantizes activations symmetrically to |q| <= qmax", () => {
     clear();
@@ -168,19 +101,5 @@ describe("int8", () => {
     expect(f(y, 3)).toBe(7);
     denseI8(q, idx, pairs, sx, w, s, b, 4, y, true);
     expect(f(y, 2)).toBe(0);
-  });
-});
-
-describe("inUnitRange", () => {
-  it("accepts [0, 1] and refuses everything else", () => {
-    clear();
-    setF(x, [0, 1, 0.5, -0.0, 0.25, 0.75, 1, 0]);
-    expect(inUnitRange(x, 8)).toBe(true);
-    store<f32>(x + 4, <f32>1.0000001);
-    expect(inUnitRange(x, 8)).toBe(false);
-    store<f32>(x + 4, <f32>-1e-30);
-    expect(inUnitRange(x, 8)).toBe(false);
-    store<f32>(x + 4, <f32>NaN);
-    expect(inUnitRange(x, 8)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // A dense tinydigit model as an ONNX file (opset 13: Gemm, Relu, Softmax), for the comparison benchmark.
 // ONNX files are protocol buffers; this writes the few messages needed by hand (field numbers from
 // onnx.proto), so no protobuf tool is needed.
-import type { Model } from '../src/model/model.js';
+import type { Model } from '../../src/model/model.js';
 
 type Field = [number, 'varint', number] | [number, 'bytes', Uint8Array | string];
 

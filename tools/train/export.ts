@@ -1,5 +1,5 @@
 // TF.js Layers dense weights to a tinydigit Model.
-import type { DenseLayer, Model, ModelMetadata } from '../src/index.js';
+import type { DenseLayer, Model, ModelMetadata } from '../../src/index.js';
 
 /** One dense layer's TF.js kernel ([inputs][outputs], input-major) and bias. */
 export interface TfDense {

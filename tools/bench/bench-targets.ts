@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BenchReport } from '../src/bench/bench.js';
-import type { PoolBench } from '../src/bench/pool-bench.js';
-import { median } from '../src/bench/bench.js';
+import type { BenchReport } from '../../src/bench/bench.js';
+import type { PoolBench } from '../../src/bench/pool-bench.js';
+import { median } from '../../src/bench/bench.js';
 import { librarySize } from './size.js';
 
 export interface TargetResult {

@@ -1,6 +1,6 @@
 // Training pictures as self-contained SVG: learning curve, a grid of test digits, a confusion matrix.
 import { PNG } from 'pngjs';
-import type { IdxImages } from './mnist.js';
+import type { IdxImages } from '../shared/mnist.js';
 
 export interface EpochRecord {
   epoch: number;

@@ -1,4 +1,4 @@
-// npm run fuzz -- --runs N [--seed S]: the fuzz properties of tools/fuzz-cases.ts, N cases each, with
+// npm run fuzz -- --runs N [--seed S]: the fuzz properties of tools/qa/fuzz-cases.ts, N cases each, with
 // the slowest case (a hang would show there) and memory before and after. Exit 1 on any failure.
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';

@@ -1,0 +1,35 @@
+// Reading the files named on the command line: images and model files, with errors in the tool's words.
+import { readFileSync, statSync } from 'node:fs';
+import { isDefaultModelName } from '../model/names.js';
+import type { ClassifierOptions } from '../index.js';
+import { ImageFileError } from './decode-image.js';
+
+/** Files larger than this are refused before they are read. */
+const MAX_FILE_BYTES = 128 << 20;
+
+/** A file's bytes, or an {@link ImageFileError} saying why not (missing, a directory, unreadable, too large). */
+export function readFile(path: string): Uint8Array {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new ImageFileError('is a directory');
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ImageFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImageFileError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message);
+  }
+  if (size > MAX_FILE_BYTES) throw new ImageFileError(`${size} bytes is larger than the ${MAX_FILE_BYTES >> 20} MB this command reads`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImageFileError(code === 'EACCES' ? 'permission denied' : (e as Error).message);
+  }
+}
+
+/** `--model`: an embedded model's name, or a model file's bytes. */
+export function modelOption(m: string | undefined): ClassifierOptions['model'] {
+  if (m === undefined || isDefaultModelName(m)) return m;
+  return readFile(m);
+}

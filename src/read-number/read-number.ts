@@ -1,0 +1,57 @@
+// readNumber: a row of handwritten digits, left to right. The ink is cut into pieces (pieces.ts), and the
+// pieces are grouped into digits the way the readers find most convincing (grouping.ts).
+import type { Classification } from '../classifier.js';
+import { InputError } from '../errors.js';
+import { hasInk, inkMapOf, type ImageLike, type Polarity } from '../preprocess.js';
+import { bestGrouping, readGroup } from './grouping.js';
+import { inkPieces, type Box } from './pieces.js';
+
+/** One digit read by {@link Classifier.readNumber}. */
+export interface DigitReading extends Classification {
+  /** Where the digit's ink is in the image, in pixels. */
+  box: Box;
+  /** True when the confidence is below `minConfidence`: shown, but worth a second look. */
+  lowConfidence: boolean;
+}
+
+/** The digits of a row, left to right. */
+export interface NumberReading {
+  /** The digits as a string, e.g. "90210" (empty when the image holds no ink). */
+  text: string;
+  digits: DigitReading[];
+}
+
+export interface ReadNumberOptions {
+  polarity?: Polarity;
+  /** Digits below this confidence are flagged `lowConfidence` (default 0.5). */
+  minConfidence?: number;
+}
+
+/** What readNumber needs of a classifier. */
+export interface Reader {
+  classify(input: Float32Array): Classification;
+  readonly model: { inputWidth: number; inputHeight: number; classes: number };
+}
+
+/**
+ * Reads a row of digits with `classifier`; with a model of 20x20 inputs and 10 classes, the second reader
+ * (from `secondReader`, asked for only then) weighs each group too.
+ */
+export function readNumber(classifier: Reader, secondReader: () => Reader, image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
+  const minConfidence = options.minConfidence ?? 0.5;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1)) {
+    throw new InputError('bad-option', `minConfidence must be a number in [0, 1], got ${String(minConfidence)}`);
+  }
+  const map = inkMapOf(image, options.polarity ?? 'auto');
+  if (!hasInk(map)) return { text: '', digits: [] };
+  const { componentOf, pieces, lineHeight } = inkPieces(map);
+  const { inputWidth, inputHeight, classes } = classifier.model;
+  const second = inputWidth === 20 && inputHeight === 20 && classes === 10 ? secondReader() : undefined;
+  const read = (x: Float32Array) => readGroup(classifier.classify(x).probabilities, second?.classify(x).probabilities);
+  const digits: DigitReading[] = bestGrouping(map, componentOf, pieces, lineHeight, inputWidth, inputHeight, read).map(({ region: s, result: r }) => ({
+    ...r,
+    box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
+    lowConfidence: r.confidence < minConfidence,
+  }));
+  return { text: digits.map((d) => d.digit).join(''), digits };
+}
