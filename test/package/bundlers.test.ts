@@ -64,7 +64,7 @@ function runBin(pkg: string, bin: string, args: string[]): void {
 describe('the packed package', () => {
   it('ships only what files lists, and its command works through npx', () => {
     const files = readdirSync(join(app, 'node_modules/tinydigit'));
-    expect(files.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json']);
+    expect(files.sort()).toEqual(['CHANGELOG.md', 'CONTRIBUTING.md', 'LICENSE', 'README.md', 'SECURITY.md', 'dist', 'docs', 'package.json']);
     const p = new PNG({ width: 28, height: 28 });
     digit.forEach((v, i) => p.data.set([255 - v, 255 - v, 255 - v, 255], i * 4));
     writeFileSync(join(app, 'seven.png'), PNG.sync.write(p));

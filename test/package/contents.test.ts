@@ -18,11 +18,19 @@ describe('the published package', () => {
   const packed = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json'], { encoding: 'utf8' }))[0] as { files: { path: string }[]; size: number };
   const files = packed.files.map((f) => f.path);
 
-  it('holds only what `files` lists: dist/, the README, LICENSE, CHANGELOG and package.json', () => {
-    const top = ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'];
-    expect(files.filter((f) => !f.startsWith('dist/') && !top.includes(f))).toEqual([]);
+  it('holds only what `files` lists: dist/, the docs pages and demo picture, the README and the other top-level documents, package.json', () => {
+    const top = ['README.md', 'LICENSE', 'CHANGELOG.md', 'CONTRIBUTING.md', 'SECURITY.md', 'package.json'];
+    const docs = (f: string) => /^docs\/[\w-]+\.md$/.test(f) || f === 'docs/demo.png';
+    expect(files.filter((f) => !f.startsWith('dist/') && !docs(f) && !top.includes(f))).toEqual([]);
     expect(top.every((f) => files.includes(f))).toBe(true);
     expect(files.filter((f) => /\.(map|ts)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('holds every file the README links to or shows, so that its links work on the package page', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
+    expect(links).toEqual(expect.arrayContaining(['docs/demo.png', 'SECURITY.md']));
+    expect(links.filter((l) => !files.includes(l))).toEqual([]);
   });
 
   it('holds every file that bin and exports name', () => {
