@@ -150,8 +150,8 @@ describe('readNumber on noise', () => {
     const w = 4096;
     const h = 12;
     const data = new Uint8Array(w * h);
-    let s = 5;
-    for (let i = 0; i < data.length; i++) if (((s = (s * 1103515245 + 12345) >>> 0) >>> 24) > 200) data[i] = 255;
+    const rand = rng(5);
+    for (let i = 0; i < data.length; i++) if (Math.floor(rand() * 256) > 200) data[i] = 255;
     const image = { data, width: w, height: h };
     const { pieces } = inkPieces(inkMapOf(image));
     expect(pieces.length).toBeLessThanOrEqual(MAX_PIECES);

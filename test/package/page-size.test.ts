@@ -1,0 +1,44 @@
+// What a web page ships when it uses tinydigit, measured as a user would: the packed package installed in
+// build/consumer, a page's code bundled by esbuild for the browser (minified, ESM, ES2022, tree-shaking
+// on), gzip -9. The budgets are guards at today's sizes, so that growth is a decision; the goals (issue
+// "a page ships only what it uses") are 20 KB to classify and 24 KB with the pad.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { describe, expect, inject, it } from 'vitest';
+import { gzipSize } from '../../tools/bench/size.js';
+
+const app = inject('consumerDir');
+
+const PAGES = {
+  'classify one input': "import { loadClassifier } from 'tinydigit';\nconst c = await loadClassifier();\nconsole.log(c.classify(new Float32Array(400)).digit);\n",
+  'the pad element': "import 'tinydigit/element';\ndocument.body.append(document.createElement('tinydigit-pad'));\n",
+  'preprocess alone': "import { preprocess } from 'tinydigit';\nconsole.log(preprocess({ data: new Uint8Array(784), width: 28, height: 28 }));\n",
+} as const;
+
+/** Today's sizes in bytes, min+gzip, with a little room. */
+const BUDGETS: Record<keyof typeof PAGES, number> = {
+  'classify one input': 95_000,
+  'the pad element': 97_000,
+  'preprocess alone': 6_500,
+};
+
+async function pageBytes(name: string, code: string): Promise<number> {
+  const dir = join(app, 'pages');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, `${name.replace(/\W+/g, '-')}.js`);
+  writeFileSync(entry, code);
+  const r = await esbuild.build({ entryPoints: [entry], absWorkingDir: app, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
+  return gzipSize(r.outputFiles[0]!.contents);
+}
+
+describe('what a page ships', () => {
+  it('stays within the size budgets, bundled from the packed package', async () => {
+    const sizes: Record<string, number> = {};
+    for (const [name, code] of Object.entries(PAGES)) sizes[name] = await pageBytes(name, code);
+    console.log(`page sizes, min+gzip: ${Object.entries(sizes).map(([n, b]) => `${n} ${b} B`).join(', ')}`);
+    for (const [name, budget] of Object.entries(BUDGETS)) expect(sizes[name], name).toBeLessThanOrEqual(budget);
+    // a page that only preprocesses carries no model
+    expect(sizes['preprocess alone']!).toBeLessThan(sizes['classify one input']! / 5);
+  });
+});
