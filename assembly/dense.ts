@@ -27,6 +27,8 @@ function fillLaneTable(): void {
  * Writes the indices of the nonzero values among the n f32 at x to idx (i32), in order; returns how many.
  * idx must have room for n + 3 indices. Also lists the nonzero pairs of quantized i16 inputs: read as an
  * f32, a pair is zero only when both are (the bits of -0 would need -32768, which quantize never writes).
+ * Zero means +0 or -0, tested on the bits rather than by a float compare: 32-bit ARM's NEON flushes
+ * subnormals to zero in its compares, and a pair such as (5, 0) reads as a subnormal.
  */
 export function nonzeroIndices(x: usize, n: i32, idx: usize): i32 {
   let count = 0;
@@ -35,16 +37,17 @@ export function nonzeroIndices(x: usize, n: i32, idx: usize): i32 {
     // Four values at a time: their nonzero mask picks, from a table of the 16 possible lists of lane
     // numbers, the lanes to append, written as one vector (idx needs room for n + 3 indices).
     if (!lanesReady) fillLaneTable();
-    const zero = f32x4.splat(0);
+    const zero = i32x4.splat(0);
+    const magnitude = i32x4.splat(0x7fffffff);
     for (; i + 4 <= n; i += 4) {
-      const mask = i32x4.bitmask(f32x4.ne(v128.load(x + (<usize>i << 2)), zero));
+      const mask = i32x4.bitmask(i32x4.ne(v128.and(v128.load(x + (<usize>i << 2)), magnitude), zero));
       v128.store(idx + (<usize>count << 2), i32x4.add(i32x4.splat(i), v128.load(laneTable + (<usize>mask << 4))));
       count += popcnt<i32>(mask);
     }
   }
   for (; i < n; i++) {
     store<i32>(idx + (<usize>count << 2), i);
-    count += i32(load<f32>(x + (<usize>i << 2)) != 0);
+    count += i32((load<u32>(x + (<usize>i << 2)) & 0x7fffffff) != 0);
   }
   return count;
 }

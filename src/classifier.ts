@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_NAMES, defaultModelBytes, isDefaultModelName, secondReaderModelBytes, type DefaultModelName } from './model/embedded.js';
+import { DEFAULT_MODEL_NAMES, defaultModelBytes, isDefaultModelName, type DefaultModelName } from './model/embedded.js';
 import { STATUS_BAD_INPUT, type KernelExports } from './wasm/abi.js';
 import { compileAsync, compileSync, chooseBackend, instantiateSync, type Backend, type SimdOption } from './wasm/modules.js';
 import { EngineError, InputError } from './errors.js';
@@ -6,13 +6,14 @@ import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from
 import type { Activation, Model, ModelMetadata, WeightType } from './model/model.js';
 import { decodeModel, decodeModelFile, encodeModel } from './model/format.js';
 import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
-import { readNumber, type NumberReading, type ReadNumberOptions } from './read-number/read-number.js';
+import type { NumberReading, ReadNumberOptions } from './read-number/read-number.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
   /**
-   * The model: `'default'` (the embedded 400-25-15-10, f32; used when absent), `'default-int8'` (the same
-   * network with int8 weights), a model file's bytes, or an already decoded {@link Model}.
+   * The model: `'default'` (the embedded 400-25-15-10 with int8 weights, used when absent; `'default-int8'`
+   * names it too), a model file's bytes (`defaultF32ModelBytes()` from `tinydigit/models/default-f32` for
+   * its f32 twin), or an already decoded {@link Model}.
    */
   model?: DefaultModelName | Uint8Array | ArrayBuffer | Model;
   /** Use the SIMD build: `'auto'` (default) where supported, `'on'` or fail, `'off'` never. */
@@ -27,6 +28,19 @@ export interface Classification {
   confidence: number;
   /** One probability per class, summing to 1. */
   probabilities: Float32Array;
+}
+
+/** @internal What tinydigit/number registers: readNumber, and its second reader's model file. */
+export interface NumberReader {
+  read(classifier: Classifier, secondReader: () => Classifier, image: ImageLike, options: ReadNumberOptions): NumberReading;
+  secondReaderBytes(): Uint8Array;
+}
+
+let numberReader: NumberReader | undefined;
+
+/** @internal Called by tinydigit/number when it is imported. */
+export function registerNumberReader(reader: NumberReader): void {
+  numberReader = reader;
 }
 
 /** What a classifier runs: the model's shape and its metadata. */
@@ -229,19 +243,25 @@ export class Classifier {
    * ones), a second embedded reader trained on such groups judges each group too (its digit, and whether
    * it is one whole digit), and a digit's probabilities are the classifier's times the square root of
    * the second reader's, normalised; with another model, the model alone.
-   * Low-confidence digits are flagged, not dropped.
+   * Low-confidence digits are flagged, not dropped. Needs `import 'tinydigit/number'` (its code and second
+   * reader ship with that entry point).
+   * @throws {EngineError} `missing-import` when tinydigit/number was not imported.
    */
   readNumber(image: ImageLike, options: ReadNumberOptions = {}): NumberReading {
     this.#kernel();
-    return readNumber(this, () => this.#loadSecondReader(), image, options);
+    const reader = numberReader;
+    if (!reader) {
+      throw new EngineError('missing-import', "readNumber comes with its own entry point, which a page that only classifies does not ship: import 'tinydigit/number' once, before reading numbers");
+    }
+    return reader.read(this, () => this.#loadSecondReader(reader.secondReaderBytes), image, options);
   }
 
   /**
    * readNumber's second reader (20x20 input): the digit of a group of ink pieces (classes 0-9), or that it
    * is two touching digits or a part of one (class 10); on the same kernel build, loaded on first use.
    */
-  #loadSecondReader(): Classifier {
-    return (this.#secondReader ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(secondReaderModelBytes(), true)));
+  #loadSecondReader(bytes: () => Uint8Array): Classifier {
+    return (this.#secondReader ??= new Classifier(instantiateSync(compileSync(this.backend)), this.backend, decodeModelFile(bytes(), true)));
   }
 
   /** Releases the wasm instance and its memory. Any later call throws an {@link EngineError} (`disposed`). */

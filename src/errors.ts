@@ -60,10 +60,11 @@ export class InputError extends TinydigitError {
 }
 
 /** Why the engine could not do what was asked. */
-export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'worker-crashed' | 'worker-failed';
+export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-output' | 'missing-import' | 'worker-crashed' | 'worker-failed';
 
 /**
- * The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow; for
+ * The engine cannot run as asked: SIMD forced where it is missing, a disposed classifier, overflow,
+ * readNumber without `import 'tinydigit/number'` (`missing-import`); for
  * pools, a job whose workers kept crashing (`worker-crashed`) or a worker that could not start.
  */
 export class EngineError extends TinydigitError {

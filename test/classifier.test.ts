@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeModel, loadClassifier, loadClassifierSync, quantizeModel, type Classifier } from '../src/index.js';
 import { DEFAULT_DIMS, randomInputs, randomModel } from './helpers/random-model.js';
+import { defaultF32ModelBytes } from '../src/models/default-f32.js';
 import { thrown } from './helpers/errors.js';
 
 const model = randomModel(3, DEFAULT_DIMS, 20, 20);
@@ -78,12 +79,15 @@ describe('Classifier', () => {
     expect(thrown(() => loadClassifierSync({ model: new Uint8Array(10) }))).toEqual({ cls: 'ModelFormatError', code: 'truncated' });
   });
 
-  it('embeds the default models, f32 and int8', async () => {
-    const f32 = await loadClassifier();
-    const int8 = loadClassifierSync({ model: 'default-int8' });
+  it('embeds the default network with int8 weights, under both names, and has its f32 twin one import away', async () => {
+    const int8 = await loadClassifier();
+    const f32 = loadClassifierSync({ model: defaultF32ModelBytes() });
+    expect(int8.model.layers.map((l) => `${l.inputs}-${l.outputs}-${l.activation}-${l.weightType}`)).toEqual(['400-25-relu-int8', '25-15-relu-int8', '15-10-softmax-int8']);
+    expect(loadClassifierSync({ model: 'default-int8' }).model.metadata).toEqual(int8.model.metadata);
     expect(f32.model.layers.map((l) => `${l.inputs}-${l.outputs}-${l.activation}-${l.weightType}`)).toEqual(['400-25-relu-f32', '25-15-relu-f32', '15-10-softmax-f32']);
-    expect(int8.model.layers.every((l) => l.weightType === 'int8')).toBe(true);
-    expect(f32.model.metadata).toMatchObject({ architecture: '400-25-15-10', weightType: 'f32', seed: expect.any(Number), trainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    for (const [c, weightType] of [[int8, 'int8'], [f32, 'f32']] as const) {
+      expect(c.model.metadata).toMatchObject({ architecture: '400-25-15-10', weightType, seed: expect.any(Number), trainedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    }
     expect(thrown(() => loadClassifierSync({ model: 'best' as 'default' }))).toEqual({ cls: 'InputError', code: 'bad-option' });
   });
 

@@ -7,6 +7,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
+import '../src/number.js';
 import { composeRow, DEFAULT_COMPOSE } from '../tools/shared/compose.js';
 import { loadMnist } from '../tools/shared/mnist.js';
 import { rng } from '../tools/shared/rng.js';
@@ -117,7 +118,8 @@ describe('tinydigit read, info, usage', () => {
 
   it('describes the default models and model files', () => {
     const r = run('info');
-    expect(r.stdout).toMatch(/architecture: 400-25-15-10/);
+    expect(r.stdout).toMatch(/architecture: 400-25-15-10 \(input 20x20, int8 weights/);
+    expect(run('info', 'default-f32').stdout).toMatch(/architecture: 400-25-15-10 \(input 20x20, f32 weights/);
     expect(r.stdout).toMatch(/accuracy: +97\.\d\d% on 10000 MNIST test images/);
     const j = JSON.parse(run('info', 'models/big-int8.tdm', '--json').stdout);
     expect(j).toMatchObject({ architecture: '400-128-64-10', weights: 'int8', crc32: expect.stringMatching(/^[0-9a-f]{8}$/) });

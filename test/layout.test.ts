@@ -1,6 +1,7 @@
 // The memory plan and the layer table (src/wasm/layout.ts), read back through the contract's names.
 import { describe, expect, it } from 'vitest';
-import { decodeModel, defaultModelBytes, quantizeModel } from '../src/index.js';
+import { decodeModel, quantizeModel } from '../src/index.js';
+import { defaultF32ModelBytes } from '../src/models/default-f32.js';
 import {
   ACTIVATION_SLACK, INDEX_SLACK, INPUT_ALIGN, LAYER_BIASES, LAYER_BYTES, LAYER_IN_PAD8, LAYER_INPUTS, LAYER_INT8, LAYER_OUT_PAD,
   LAYER_QMAX, LAYER_RELU, LAYER_SCALES, LAYER_WEIGHTS, OUTPUT_ALIGN, type KernelExports,
@@ -8,7 +9,7 @@ import {
 import { int8ActivationLimit, memoryBytes, planMemory, writeModel } from '../src/wasm/layout.js';
 import { compileSync, instantiateSync } from '../src/wasm/modules.js';
 
-const f32Model = decodeModel(defaultModelBytes());
+const f32Model = decodeModel(defaultF32ModelBytes());
 const int8Model = quantizeModel(f32Model);
 
 describe('planMemory', () => {

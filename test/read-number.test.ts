@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, InputError, loadClassifierSync, preprocess, type ImageLike } from '../src/index.js';
 import { randomModel } from './helpers/random-model.js';
-import { secondReaderModelBytes } from '../src/model/embedded.js';
+import { fromBase64 } from '../src/embedded-bytes.js';
+import { SECOND_READER_BASE64 } from '../src/generated/model-second-reader.js';
+import '../src/number.js';
 import { inkMapOf } from '../src/preprocess.js';
 import { GROUP_FEATURES } from '../src/read-number/grouping.js';
 import { inkPieces, MAX_PIECES } from '../src/read-number/pieces.js';
@@ -55,7 +57,7 @@ describe("readNumber's second reader (models/second-reader-int8.tdm)", () => {
   });
 
   it('tells a whole test digit from two touching ones and from half of one, and reads the digit', () => {
-    const secondReader = loadClassifierSync({ model: secondReaderModelBytes() });
+    const secondReader = loadClassifierSync({ model: fromBase64(SECOND_READER_BASE64) });
     const r = rng(9);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const oneDigit = (image: ImageLike) => 1 - secondReader.classify(preprocess(image)!).probabilities[10]!;

@@ -16,6 +16,20 @@ describe("nonzeroIndices", () => {
     expect(nonzeroIndices(x, 4, idx)).toBe(1);
     expect(nonzeroIndices(x, 0, idx)).toBe(0);
   });
+
+  it("counts subnormals, and quantized pairs that read as subnormals, as nonzero", () => {
+    clear();
+    setF(x, [0, 1e-40, 0, 0, 0, 0, 0, 1e-45]);
+    expect(nonzeroIndices(x, 8, idx)).toBe(2);
+    expect(load<i32>(idx)).toBe(1);
+    expect(load<i32>(idx, 4)).toBe(7);
+    clear();
+    // the i16 pair (5, 0) as one f32: bits 0x00000005
+    store<i16>(x + 8, 5);
+    expect(nonzeroIndices(x, 4, idx)).toBe(1);
+    expect(load<i32>(idx)).toBe(2);
+    expect(nonzeroIndices(x + 4, 1, idx)).toBe(0);
+  });
 });
 
 describe("denseF32", () => {

@@ -2,6 +2,7 @@
 // page's Benchmark button, in the browser). Calls are timed
 // in blocks (one call is too short to time alone), after a warm-up, over several rounds; medians.
 import { loadClassifierSync, preprocess, type Classifier } from '../index.js';
+import { defaultF32ModelBytes } from '../models/default-f32.js';
 
 export interface BenchResult {
   kernel: string;
@@ -97,9 +98,9 @@ export function runBench(rounds: number, progress: (msg: string) => void = () =>
   const firstCanvasMs = now() - t1;
   const inputs = scribbles(BATCH);
   const label = (c: Classifier, weights: string) => `${c.backend === 'wasm-simd' ? 'SIMD' : 'scalar'} ${weights}`;
-  const f32 = loadClassifierSync();
-  const int8 = loadClassifierSync({ model: 'default-int8' });
-  const scalar = loadClassifierSync({ simd: 'off' });
+  const f32 = loadClassifierSync({ model: defaultF32ModelBytes() });
+  const int8 = loadClassifierSync();
+  const scalar = loadClassifierSync({ model: defaultF32ModelBytes(), simd: 'off' });
   const kernels: [string, Classifier][] = [[label(f32, 'f32'), f32], [label(int8, 'int8'), int8], ['scalar f32', scalar]];
   const single: number[][] = kernels.map(() => []);
   const batch: number[][] = kernels.map(() => []);

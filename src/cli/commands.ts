@@ -2,12 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import { formatBench, runBench } from '../bench/bench.js';
 import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
-import { defaultModelBytes, loadClassifierSync, TinydigitError, type Polarity } from '../index.js';
-import { isDefaultModelName } from '../model/names.js';
+import { loadClassifierSync, TinydigitError, type Polarity } from '../index.js';
 import { createPool } from '../pool/node.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
-import { modelOption, readFile } from './files.js';
+import { modelBytes, modelOption, readFile } from './files.js';
 import { createDemoServer } from './serve.js';
+import '../number.js';
 
 /** The options every command receives, parsed and checked by main.ts. */
 export interface CommandOptions {
@@ -69,7 +69,7 @@ async function read(args: string[], o: CommandOptions): Promise<number> {
 async function info(args: string[], o: CommandOptions): Promise<number> {
   if (args.length > 1) throw new UsageError('info takes at most one model');
   const name = args[0] ?? 'default';
-  const file = isDefaultModelName(name) ? defaultModelBytes(name) : readFile(name);
+  const file = modelBytes(name);
   const m = loadClassifierSync({ model: file }).model;
   const crc = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(file.length - 4, true).toString(16).padStart(8, '0');
   const facts = { model: name, architecture: [m.inputs, ...m.layers.map((l) => l.outputs)].join('-'), input: `${m.inputHeight}x${m.inputWidth}`, weights: [...new Set(m.layers.map((l) => l.weightType))].join('+'), parameters: m.parameters, bytes: file.length, crc32: crc, metadata: m.metadata };

@@ -1,7 +1,8 @@
 // Reading the files named on the command line: images and model files, with errors in the tool's words.
 import { readFileSync, statSync } from 'node:fs';
-import { isDefaultModelName } from '../model/names.js';
-import type { ClassifierOptions } from '../index.js';
+import { defaultModelBytes, type ClassifierOptions } from '../index.js';
+import { defaultF32ModelBytes } from '../models/default-f32.js';
+import { DEFAULT_MODEL_NAMES, isDefaultModelName } from '../model/names.js';
 import { ImageFileError } from './decode-image.js';
 
 /** Files larger than this are refused before they are read. */
@@ -28,8 +29,18 @@ export function readFile(path: string): Uint8Array {
   }
 }
 
+/** The models the command knows by name: the library's embedded ones, and the default network's f32 twin. */
+export const MODEL_NAMES = [...DEFAULT_MODEL_NAMES, 'default-f32'] as const;
+
+/** A model file's bytes, by one of {@link MODEL_NAMES} or by its path. */
+export function modelBytes(name: string): Uint8Array {
+  if (isDefaultModelName(name)) return defaultModelBytes(name);
+  if (name === 'default-f32') return defaultF32ModelBytes();
+  return readFile(name);
+}
+
 /** `--model`: an embedded model's name, or a model file's bytes. */
 export function modelOption(m: string | undefined): ClassifierOptions['model'] {
   if (m === undefined || isDefaultModelName(m)) return m;
-  return readFile(m);
+  return modelBytes(m);
 }

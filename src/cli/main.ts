@@ -1,22 +1,22 @@
 // The tinydigit command: parses the command line and runs one of the commands (commands.ts).
 import { parseArgs } from 'node:util';
 import { TinydigitError, type Polarity } from '../index.js';
-import { DEFAULT_MODEL_NAMES } from '../model/names.js';
 import { POLARITIES } from '../preprocess.js';
 import { COMMANDS, UsageError, type CommandOptions } from './commands.js';
 import { ImageFileError } from './decode-image.js';
+import { MODEL_NAMES } from './files.js';
 
 const USAGE = `usage: tinydigit <command> [options]
 
   classify <files...>   the digit in each PNG or JPEG file, one line per file
   read <file>           a row of digits (a number) in a PNG or JPEG file
-  info [model]          a model's architecture, size, checksum and accuracy
+  info [model]          a model's architecture, size, checksum and accuracy (a name or a .tdm file)
   serve                 the draw-a-digit demo page on http://127.0.0.1:8080
   bench                 latency and throughput on this machine
 
 options:
   --json                machine-readable output (classify, read, info, bench)
-  --model M             ${DEFAULT_MODEL_NAMES.join(', ')}, or a .tdm model file (classify, read)
+  --model M             ${MODEL_NAMES.join(', ')} or a .tdm model file (classify, read; default: int8 weights)
   --polarity P          ${POLARITIES.join(', ')} (classify, read)
   --port N, --host H    where serve listens (default 8080 on 127.0.0.1; PORT in the environment too)
   --rounds N            bench rounds (default 15)

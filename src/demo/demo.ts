@@ -1,5 +1,6 @@
 // The demo page: a <tinydigit-pad>, and what tinydigit reads on it, live.
 import '../element.js';
+import '../number.js';
 import { formatBench, runBench } from '../bench/bench.js';
 import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
 import { preprocess, type Classification, type NumberReading } from '../index.js';

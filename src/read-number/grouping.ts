@@ -1,7 +1,8 @@
 // Reads a row of digits: chooses how to group the ink pieces into digits so that the readers are most
 // convinced, by dynamic programming over consecutive pieces.
-import { GROUPING_WEIGHTS } from '../generated/models.js';
-import { fitInk, type InkMap } from '../preprocess.js';
+import { GROUPING_WEIGHTS } from '../generated/grouping-weights.js';
+import { fitInk } from '../index.js';
+import type { InkMap } from '../preprocess.js';
 import { joinPieces, regionInk, type InkRegion } from './pieces.js';
 
 /** At most this many consecutive pieces make one digit (a bound on the work: digits are bounded by width). */

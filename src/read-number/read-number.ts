@@ -1,8 +1,8 @@
 // readNumber: a row of handwritten digits, left to right. The ink is cut into pieces (pieces.ts), and the
 // pieces are grouped into digits the way the readers find most convincing (grouping.ts).
-import type { Classification } from '../classifier.js';
-import { InputError } from '../errors.js';
-import { hasInk, inkMapOf, type ImageLike, type Polarity } from '../preprocess.js';
+// What it shares with the library comes through ../index.js, so that tinydigit/number's bundle imports it
+// rather than carrying copies (the same error classes, one preprocessing instance).
+import { hasInk, inkMapOf, InputError, type Classification, type ImageLike, type Polarity } from '../index.js';
 import { bestGrouping, readGroup } from './grouping.js';
 import { inkPieces, type Box } from './pieces.js';
 

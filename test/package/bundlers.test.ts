@@ -73,8 +73,8 @@ describe('the packed package', () => {
   });
 
   it('types resolve for import and for require consumers', () => {
-    writeFileSync(join(app, 'cjs.cts'), "import { loadClassifierSync, type Classification } from 'tinydigit';\nconst r: Classification = loadClassifierSync().classify(new Float32Array(400));\nexport = r.digit;\n");
-    writeFileSync(join(app, 'esm.mts'), "import { loadClassifierSync, type NumberReading } from 'tinydigit';\nimport { TinydigitPad } from 'tinydigit/element';\nimport { createPool, type ClassifierPool } from 'tinydigit/pool';\nconst r: NumberReading = loadClassifierSync().readNumber(new TinydigitPad().imageData());\nexport const pool: Promise<ClassifierPool> = createPool({ workers: 2 });\nexport default r.text;\n");
+    writeFileSync(join(app, 'cjs.cts'), "import { loadClassifierSync, type Classification } from 'tinydigit';\nimport 'tinydigit/number';\nimport { defaultF32ModelBytes } from 'tinydigit/models/default-f32';\nconst r: Classification = loadClassifierSync({ model: defaultF32ModelBytes() }).classify(new Float32Array(400));\nexport = r.digit;\n");
+    writeFileSync(join(app, 'esm.mts'), "import { loadClassifierSync, type NumberReading } from 'tinydigit';\nimport 'tinydigit/number';\nimport type { DigitReading } from 'tinydigit/number';\nimport { defaultF32ModelBytes } from 'tinydigit/models/default-f32';\nimport { TinydigitPad } from 'tinydigit/element';\nimport { createPool, type ClassifierPool } from 'tinydigit/pool';\nconst r: NumberReading = loadClassifierSync({ model: defaultF32ModelBytes() }).readNumber(new TinydigitPad().imageData());\nexport const first: DigitReading | undefined = r.digits[0];\nexport const pool: Promise<ClassifierPool> = createPool({ workers: 2 });\nexport default r.text;\n");
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', lib: ['es2022', 'dom'], types: [] }, files: ['cjs.cts', 'esm.mts'] }));
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', app], { encoding: 'utf8' });

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { decodeModel, defaultModelBytes, loadClassifierSync, preprocess } from '../../src/index.js';
+import { decodeModel, loadClassifierSync, preprocess } from '../../src/index.js';
+import { defaultF32ModelBytes } from '../../src/models/default-f32.js';
 import { median } from '../../src/bench/bench.js';
 import { loadMnist } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
@@ -87,7 +88,7 @@ async function shippedSizes(onnx: Uint8Array): Promise<Record<string, { bytes: n
   const ortWebDir = dirname(require.resolve('onnxruntime-web'));
   const ortNativeDir = join(dirname(require.resolve('onnxruntime-node')), '../bin/napi-v6/linux/x64');
   return {
-    'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/bench/size.ts): its three wasm modules and its embedded models (both default models and readNumber\'s second reader)' },
+    'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/bench/size.ts): its three wasm modules and its embedded model (the default, int8 weights; the f32 weights timed here are one import more)' },
     'plain JS loops': { bytes: gz(plainForward.toString()) + modelFile, what: 'the loop function + the model file (f32 weights)' },
     'TF.js cpu': { bytes: (await bundleSize("export * from '@tensorflow/tfjs';")) + modelFile, what: '@tensorflow/tfjs bundle + weights' },
     'TF.js wasm': { bytes: (await bundleSize("export * from '@tensorflow/tfjs'; export * from '@tensorflow/tfjs-backend-wasm';")) + fileGz(join(tfWasmDir, 'tfjs-backend-wasm-simd.wasm')) + modelFile, what: 'tfjs + tfjs-backend-wasm bundles + its SIMD .wasm + weights' },
@@ -99,9 +100,9 @@ async function shippedSizes(onnx: Uint8Array): Promise<Record<string, { bytes: n
   };
 }
 
-const model = decodeModel(defaultModelBytes('default'));
+const model = decodeModel(defaultF32ModelBytes());
 const inputs = testInputs();
-const { contenders, onnx } = await makeContenders(model, loadClassifierSync(), new Float32Array(BATCH * 10), nth(inputs, 0));
+const { contenders, onnx } = await makeContenders(model, loadClassifierSync({ model: defaultF32ModelBytes() }), new Float32Array(BATCH * 10), nth(inputs, 0));
 const { singleNs, batchRate } = await timeRounds(contenders, inputs);
 const sizes = await shippedSizes(onnx);
 const measured = contenders.map((c, k) => ({

@@ -3,7 +3,8 @@
 // lays it. `npm run bench:kernels -- build/tinydigit.simd.wasm /tmp/baseline.simd.wasm [--rounds 15]`
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodeModel, defaultModelBytes, preprocess, quantizeModel, type Model } from '../../src/index.js';
+import { decodeModel, preprocess, quantizeModel, type Model } from '../../src/index.js';
+import { defaultF32ModelBytes } from '../../src/models/default-f32.js';
 import { median } from '../../src/bench/bench.js';
 import { loadMnist } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
@@ -34,7 +35,7 @@ function setUp(file: string, model: Model) {
   return { k, x: plan.io, out: plan.io + 4 * BATCH * plan.inStride };
 }
 
-const f32Model = decodeModel(defaultModelBytes());
+const f32Model = decodeModel(defaultF32ModelBytes());
 const variants = files.flatMap((file) => [
   { name: `${file} f32`, ...setUp(file, f32Model) },
   { name: `${file} int8`, ...setUp(file, quantizeModel(f32Model)) },

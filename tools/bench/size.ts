@@ -1,24 +1,23 @@
 // What the library weighs as a web page ships it: the package's entry bundled and minified by esbuild,
-// gzipped (level 9). "Without models" replaces the embedded models (the two default models and
-// readNumber's second reader) by empty strings.
+// gzipped (level 9). "Without models" replaces the embedded model (the default, int8) by an empty string.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, { level: 9 }).length;
 
+/** Leaves the embedded models out: each generated model module with its base64 emptied. */
 const noModels: esbuild.Plugin = {
   name: 'no-models',
   setup(b) {
-    b.onResolve({ filter: /generated\/models\.js$/ }, () => ({ path: 'models', namespace: 'no-models' }));
-    // the generated file with its models' base64 emptied (readNumber's grouping weights stay: they are code-sized)
-    const contents = () => {
-      const source = readFileSync('src/generated/models.ts', 'utf8');
-      const emptied = source.replace(/(_BASE64(?:: string)? = )'[^']*'/g, "$1''");
-      if (emptied.length > source.length / 10) throw new Error('src/generated/models.ts: the models were not found to leave out');
-      return emptied;
-    };
-    b.onLoad({ filter: /.*/, namespace: 'no-models' }, () => ({ contents: contents(), loader: 'ts', resolveDir: 'src/generated' }));
+    let emptied = 0;
+    b.onLoad({ filter: /[\\/]src[\\/]generated[\\/]model-[\w-]+\.ts$/ }, (args) => {
+      emptied++;
+      return { contents: readFileSync(args.path, 'utf8').replace(/(_BASE64: string = )'[^']*'/, "$1''"), loader: 'ts' };
+    });
+    b.onEnd(() => {
+      if (emptied === 0) throw new Error('no embedded model found to leave out (src/generated/model-*.ts)');
+    });
   },
 };
 
@@ -38,9 +37,9 @@ export async function bundleSize(code: string, withoutModels = false): Promise<n
 }
 
 export interface LibrarySize {
-  /** The whole API (src/index.ts) with its three wasm modules embedded, without the default models. */
+  /** The whole API (src/index.ts) with its three wasm modules embedded, without the embedded model. */
   libraryGzip: number;
-  /** The same, with the embedded models. */
+  /** The same, with the embedded model (the default, int8 weights). */
   withModelsGzip: number;
   simdWasmBytes: number;
   scalarWasmBytes: number;

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { decodeImage, ImageFileError } from '../../src/cli/decode-image.js';
 import { crc32 } from '../../src/model/crc32.js';
 import { rng } from '../shared/rng.js';
+import '../../src/number.js';
 import {
   decodeModel, defaultModelBytes, EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, quantizeModel,
   type Classifier, type ImageLike,

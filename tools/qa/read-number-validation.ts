@@ -2,6 +2,7 @@
 // last 5,000 images (the model's validation split), touching (gaps -2..8 px) and separated (1..8 px);
 // prints the per-digit accuracy of each. `npx tsx tools/qa/read-number-validation.ts [--rows 800] [--seed 77]`
 import { parseArgs } from 'node:util';
+import '../../src/number.js';
 import { loadClassifierSync } from '../../src/index.js';
 import { composeRow, DEFAULT_COMPOSE, editDistance } from '../shared/compose.js';
 import { loadMnist } from '../shared/mnist.js';

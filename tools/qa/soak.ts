@@ -2,6 +2,7 @@
 // memory measured before and after each phase (after a full GC: run under node --expose-gc).
 import { parseArgs } from 'node:util';
 import { loadClassifierSync, preprocess } from '../../src/index.js';
+import { defaultF32ModelBytes } from '../../src/models/default-f32.js';
 import { loadMnist, mnistImage } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
 
@@ -50,11 +51,13 @@ phase('classifyImage', count('images', values.images), () => {
 });
 // Twice: V8 frees the wasm memories of disposed classifiers lazily, up to a bounded pool (about 20 MB
 // here, the same after 1,500 or 15,000), so it is the second round that must stay flat.
+// Both embedded-size models, int8 (the default) and f32.
+const defaultF32 = defaultF32ModelBytes();
 for (const round of ['', ', again']) {
   phase(`create and dispose classifiers${round}`, count('classifiers', values.classifiers), () => {
     const n = count('classifiers', values.classifiers);
     for (let i = 0; i < n; i++) {
-      const c = loadClassifierSync({ model: i % 2 ? 'default-int8' : 'default' });
+      const c = loadClassifierSync({ model: i % 2 ? 'default' : defaultF32 });
       if (c.classify(inputs[i & 255]!).digit < 0) mismatches++;
       c.dispose();
     }
