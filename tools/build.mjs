@@ -135,27 +135,31 @@ async function bundle() {
   };
   await esbuild.build({ ...common, format: 'esm', outfile: 'dist/workerd.js', plugins: [wasmAsModules] });
   for (const [target] of WASM) await copyFile(`build/tinydigit.${target}.wasm`, `dist/tinydigit.${target}.wasm`);
-  // The command line, with its image decoders bundled in: the package has no runtime dependency.
+  // The entry points beside dist/index.js import it rather than bundle a copy of it (so errors are the same
+  // classes as the caller's, and each model is in the package once): an import that resolves to one of
+  // `files` (sources, from the root) becomes an import of the dist file it names.
+  const sharing = (files) => ({
+    name: 'shared-entries',
+    setup(b) {
+      b.onResolve({ filter: /\.js$/ }, (args) => {
+        const target = files[join(args.resolveDir, args.path).slice(root.length).replace(/^\//, '').replace(/\.js$/, '.ts')];
+        return target === undefined ? undefined : { path: target, external: true };
+      });
+    },
+  });
+  // The command line, with its image decoders bundled in (the package has no runtime dependency), and the
+  // library, readNumber and the f32 model imported from beside it.
   await esbuild.build({
     entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',
+    plugins: [sharing({ 'src/index.ts': './index.js', 'src/number.ts': './number.js', 'src/models/default-f32.ts': './models/default-f32.js' })],
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
   await chmod('dist/cli.js', 0o755);
-  // The entry points beside dist/index.js import it rather than bundle a copy of it (so errors are the same
-  // classes as the caller's): whatever resolves to src/index.ts becomes an import of ./index.js.
-  const sharing = (libraryFile) => ({
-    name: 'shared-index',
-    setup(b) {
-      b.onResolve({ filter: /(^|\/)index\.js$/ }, (args) =>
-        join(args.resolveDir, args.path) === join(root, 'src/index.js') ? { path: libraryFile, external: true } : undefined,
-      );
-    },
-  });
-  const sharedIndex = sharing('./index.js');
+  const sharedIndex = sharing({ 'src/index.ts': './index.js' });
   // tinydigit/number, beside the library it registers readNumber with: ESM, CommonJS, and workerd's.
   for (const [format, outfile, library] of [['esm', 'dist/number.js', './index.js'], ['cjs', 'dist/number.cjs', './index.cjs'], ['esm', 'dist/number.workerd.js', './workerd.js']]) {
-    await esbuild.build({ entryPoints: ['src/number.ts'], bundle: true, plugins: [sharing(library)], platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: ['src/number.ts'], bundle: true, plugins: [sharing({ 'src/index.ts': library })], platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
   }
   // tinydigit/models/default-f32: the f32 twin of the embedded default model.
   for (const [format, outfile] of [['esm', 'dist/models/default-f32.js'], ['cjs', 'dist/models/default-f32.cjs']]) {
