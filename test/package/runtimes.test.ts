@@ -63,6 +63,8 @@ interface Digest {
   runtime: string;
   backend: string;
   digest: string;
+  /** readNumber's text and confidences on a row of five images (tinydigit/number). */
+  number: string;
 }
 
 function run([bin, ...args]: string[]): string {
@@ -92,25 +94,26 @@ describe('runtime matrix (the packed package)', () => {
   it('this Node uses SIMD', () => {
     expect(here.backend).toBe('wasm-simd');
     expect(here.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(here.number).toMatch(/^\d{5} [\d.e-]+(,[\d.e-]+){4}$/);
   });
 
   for (const r of RUNTIMES) {
-    it(`${r.name}: the same bits${r.canDisableSimd ? ', with SIMD and without' : ''}${r.pool ? ', through tinydigit/pool too' : ''}, and its README examples`, () => {
+    it(`${r.name}: the same bits and the same readNumber${r.canDisableSimd ? ', with SIMD and without' : ''}${r.pool ? ', through tinydigit/pool too' : ''}, and its README examples`, () => {
       const simd = JSON.parse(run(r.command('digest-cli.mjs', false))) as Digest;
       expect(simd.runtime).toMatch(r.runtime);
-      expect(simd).toEqual({ runtime: simd.runtime, backend: 'wasm-simd', digest: here.digest });
-      if (r.canDisableSimd) expect(JSON.parse(run(r.command('digest-cli.mjs', true)))).toEqual({ runtime: simd.runtime, backend: 'wasm-scalar', digest: here.digest });
+      expect(simd).toEqual({ runtime: simd.runtime, backend: 'wasm-simd', digest: here.digest, number: here.number });
+      if (r.canDisableSimd) expect(JSON.parse(run(r.command('digest-cli.mjs', true)))).toEqual({ runtime: simd.runtime, backend: 'wasm-scalar', digest: here.digest, number: here.number });
       for (const [file, prints] of r.examples) expect(run(r.command(file, false)), file).toBe(`${prints}\n`);
       if (r.pool) expect(JSON.parse(run(r.command('pool-digest.mjs', false)))).toEqual({ backend: 'wasm-simd', size: 2, digest: here.digest });
     }, 300_000);
   }
 
-  it(`Cloudflare workerd: the same bits, and the README's worker answers`, async () => {
+  it(`Cloudflare workerd: the same bits, readNumber included (tinydigit/number's workerd entry), and the README's worker answers`, async () => {
     const version = execFileSync(workerd(), ['--version'], { encoding: 'utf8' }).trim();
     expect(version).toMatch(/^workerd \d{4}-\d\d-\d\d$/);
     const digest = await serveWorker(work, 'digest-worker.mjs');
     try {
-      expect(await (await fetch(digest.url)).json()).toEqual({ runtime: 'Cloudflare-Workers', backend: 'wasm-simd', digest: here.digest });
+      expect(await (await fetch(digest.url)).json()).toEqual({ runtime: 'Cloudflare-Workers', backend: 'wasm-simd', digest: here.digest, number: here.number });
     } finally {
       digest.stop();
     }
