@@ -6,12 +6,18 @@ import { isDefaultModelName } from './model/names.js';
 type Point = [number, number];
 
 /**
+ * HTMLElement where there is a DOM; elsewhere (server-side rendering in Node) a plain class, so that
+ * importing the element does not throw there. It registers only where custom elements exist.
+ */
+const ElementBase = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
+
+/**
  * A canvas to draw digits on with a mouse, pen or finger. After each stroke (and while drawing) it
  * dispatches `digit` (detail: a {@link Classification}, or `null` when empty) or, with `mode="number"`,
  * `number` (detail: a {@link NumberReading}). Attributes: `width`, `height` (pixels, default 280),
  * `mode` (`digit` or `number`), `stroke` (line width, default width/15), `model` (`default` or `default-int8`).
  */
-export class TinydigitPad extends HTMLElement {
+export class TinydigitPad extends ElementBase {
   static observedAttributes = ['width', 'height', 'mode', 'stroke', 'model'];
   readonly #canvas: HTMLCanvasElement;
   readonly #ctx: CanvasRenderingContext2D;

@@ -1,6 +1,6 @@
 // The tinydigit command, run as users run it (node dist/cli.js), on real MNIST digits saved as PNG and JPEG.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
@@ -125,7 +125,7 @@ describe('tinydigit read, info, usage', () => {
     expect(j).toMatchObject({ architecture: '400-128-64-10', weights: 'int8', crc32: expect.stringMatching(/^[0-9a-f]{8}$/) });
     const bad = run('info', join(dir, 'digit0.png'));
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^tinydigit: not a tinydigit model file/);
+    expect(bad.stderr).toMatch(new RegExp(`^tinydigit: ${join(dir, 'digit0.png')}: not a tinydigit model file`));
   });
 
   it('explains usage errors with exit code 2', () => {
@@ -135,5 +135,48 @@ describe('tinydigit read, info, usage', () => {
       expect(r.stderr).toMatch(/^tinydigit: .*\n\nusage: tinydigit/);
     }
     expect(run('--help').status).toBe(0);
+  });
+
+  it('says its version, and each command\'s help', () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    for (const flag of ['--version', '-v']) expect(run(flag).stdout).toBe(`tinydigit ${version}\n`);
+    const help = run('classify', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: tinydigit classify <files\.\.\.> \[options\]\n/);
+    expect(help.stdout).toMatch(/--polarity P/);
+    expect(help.stdout).not.toMatch(/--rounds/);
+  });
+
+  it('names a mistyped option or command in its own words, with a suggestion', () => {
+    const option = run('classify', '--jsn', join(dir, 'digit0.png'));
+    expect(option.status).toBe(2);
+    expect(option.stderr).toMatch(/^tinydigit: unknown option --jsn \(did you mean --json\?\)\n\nusage: tinydigit classify/);
+    expect(option.stderr).not.toMatch(/positional argument/);
+    expect(run('bench', '--rounds').stderr).toMatch(/^tinydigit: --rounds needs a value\n/);
+    const command = run('clasify', 'x.png');
+    expect(command.status).toBe(2);
+    expect(command.stderr).toMatch(/^tinydigit: unknown command 'clasify' \(did you mean 'classify'\?\)/);
+    expect(run('zzzzzz').stderr).toMatch(/^tinydigit: unknown command 'zzzzzz'\n/);
+  });
+
+  it('names the file in every file error, in its own words', () => {
+    const model = run('classify', '--model', 'nope.tdm', join(dir, 'digit0.png'));
+    expect(model.status).toBe(1);
+    expect(model.stderr).toBe('tinydigit: nope.tdm: no such file\n');
+    expect(run('info', 'nope.tdm').stderr).toBe('tinydigit: nope.tdm: no such file\n');
+    expect(run('read', '--model', join(dir, 'digit0.png'), join(dir, 'number.png')).stderr).toMatch(new RegExp(`^tinydigit: ${join(dir, 'digit0.png')}: not a tinydigit model file`));
+    const truncated = run('classify', join(dir, 'truncated.png'), join(dir, 'truncated.jpg'));
+    expect(truncated.stderr).toBe(`tinydigit: ${join(dir, 'truncated.png')}: not a readable PNG: the file is corrupt or cut short\ntinydigit: ${join(dir, 'truncated.jpg')}: not a readable JPEG: the file is corrupt or cut short\n`);
+  });
+
+  it('reads an image from standard input with -, and shows a model given by --model', () => {
+    const r = spawnSync(process.execPath, ['dist/cli.js', 'classify', '-'], { input: readFileSync(join(dir, 'digit0.png')), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^standard input: ${test.labels[0]} \\(\\d+\\.\\d%\\)\n$`));
+    const empty = spawnSync(process.execPath, ['dist/cli.js', 'read', '-'], { input: '', encoding: 'utf8' });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe('tinydigit: standard input: not a PNG or JPEG image\n');
+    expect(run('info', '--model', 'default-f32').stdout).toMatch(/^model: +default-f32\narchitecture: 400-25-15-10 \(input 20x20, f32 weights/);
+    expect(run('info', 'default', '--model', 'default-f32').status).toBe(2);
   });
 });

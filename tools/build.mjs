@@ -152,6 +152,7 @@ async function bundle() {
   await esbuild.build({
     entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',
     plugins: [sharing({ 'src/index.ts': './index.js', 'src/number.ts': './number.js', 'src/models/default-f32.ts': './models/default-f32.js' })],
+    define: { TINYDIGIT_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -5,7 +5,7 @@ import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
 import { loadClassifierSync, TinydigitError, type Polarity } from '../index.js';
 import { createPool } from '../pool/node.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
-import { modelBytes, modelOption, readFile } from './files.js';
+import { FileError, loadModel, modelBytes, readFile } from './files.js';
 import { createDemoServer } from './serve.js';
 import '../number.js';
 
@@ -27,22 +27,25 @@ export type Command = (args: string[], o: CommandOptions) => Promise<number>;
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** A file as the output names it (`-` is standard input). */
+const shown = (file: string) => (file === '-' ? 'standard input' : file);
+
 /** Whether an error is about one file (reported, and the command goes on) rather than a bug. */
 const isFileError = (e: unknown): e is Error => e instanceof ImageFileError || e instanceof TinydigitError;
 
 async function classify(args: string[], o: CommandOptions): Promise<number> {
   if (args.length === 0) throw new UsageError('classify needs at least one file');
-  const clf = loadClassifierSync({ model: modelOption(o.model) });
+  const clf = loadModel(o.model);
   let failed = 0;
   for (const file of args) {
     try {
       const r = clf.classifyImage(decodeImage(readFile(file)), { polarity: o.polarity });
       if (o.json) console.log(JSON.stringify(r ? { file, digit: r.digit, confidence: r.confidence, probabilities: Array.from(r.probabilities) } : { file, digit: null }));
-      else console.log(r ? `${file}: ${r.digit} (${pct(r.confidence)})` : `${file}: no digit (no ink)`);
+      else console.log(r ? `${shown(file)}: ${r.digit} (${pct(r.confidence)})` : `${shown(file)}: no digit (no ink)`);
     } catch (e) {
       if (!isFileError(e)) throw e;
       failed++;
-      console.error(`tinydigit: ${file}: ${e.message}`);
+      console.error(`tinydigit: ${shown(file)}: ${e.message}`);
       if (o.json) console.log(JSON.stringify({ file, error: e.message }));
     }
   }
@@ -52,13 +55,13 @@ async function classify(args: string[], o: CommandOptions): Promise<number> {
 async function read(args: string[], o: CommandOptions): Promise<number> {
   if (args.length !== 1) throw new UsageError('read takes one file');
   const file = args[0]!;
-  const clf = loadClassifierSync({ model: modelOption(o.model) });
+  const clf = loadModel(o.model);
   let r;
   try {
     r = clf.readNumber(decodeImage(readFile(file)), { polarity: o.polarity });
   } catch (e) {
     if (!isFileError(e)) throw e;
-    console.error(`tinydigit: ${file}: ${e.message}`);
+    console.error(`tinydigit: ${shown(file)}: ${e.message}`);
     return 1;
   }
   if (o.json) console.log(JSON.stringify({ file, text: r.text, digits: r.digits.map(({ digit, confidence, box, lowConfidence }) => ({ digit, confidence, box, lowConfidence })) }));
@@ -68,9 +71,16 @@ async function read(args: string[], o: CommandOptions): Promise<number> {
 
 async function info(args: string[], o: CommandOptions): Promise<number> {
   if (args.length > 1) throw new UsageError('info takes at most one model');
-  const name = args[0] ?? 'default';
+  if (args.length === 1 && o.model !== undefined) throw new UsageError('info takes its model as an argument or as --model, not both');
+  const name = args[0] ?? o.model ?? 'default';
   const file = modelBytes(name);
-  const m = loadClassifierSync({ model: file }).model;
+  let m;
+  try {
+    m = loadClassifierSync({ model: file }).model;
+  } catch (e) {
+    if (e instanceof TinydigitError) throw new FileError(name, e.message);
+    throw e;
+  }
   const crc = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(file.length - 4, true).toString(16).padStart(8, '0');
   const facts = { model: name, architecture: [m.inputs, ...m.layers.map((l) => l.outputs)].join('-'), input: `${m.inputHeight}x${m.inputWidth}`, weights: [...new Set(m.layers.map((l) => l.weightType))].join('+'), parameters: m.parameters, bytes: file.length, crc32: crc, metadata: m.metadata };
   if (o.json) {

@@ -24,17 +24,17 @@ export function decodeImage(bytes: Uint8Array): ImageLike {
     try {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height, channels: 4 };
-    } catch (e) {
-      throw new ImageFileError(`corrupt PNG: ${(e as Error).message}`);
+    } catch {
+      throw new ImageFileError('not a readable PNG: the file is corrupt or cut short');
     }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     try {
       const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) / 1e6, maxMemoryUsageInMB: 256 });
-      if (img.width > MAX_IMAGE_SIDE || img.height > MAX_IMAGE_SIDE) throw new Error(`${img.width}x${img.height} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
+      if (img.width > MAX_IMAGE_SIDE || img.height > MAX_IMAGE_SIDE) throw new ImageFileError(`JPEG of ${img.width}x${img.height} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
       return { data: img.data, width: img.width, height: img.height, channels: 3 };
     } catch (e) {
-      throw new ImageFileError(`corrupt JPEG: ${(e as Error).message}`);
+      throw new ImageFileError(e instanceof ImageFileError ? e.message : 'not a readable JPEG: the file is corrupt or cut short');
     }
   }
   throw new ImageFileError('not a PNG or JPEG image');

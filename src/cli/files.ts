@@ -1,6 +1,6 @@
 // Reading the files named on the command line: images and model files, with errors in the tool's words.
 import { readFileSync, statSync } from 'node:fs';
-import { defaultModelBytes, type ClassifierOptions } from '../index.js';
+import { defaultModelBytes, loadClassifierSync, TinydigitError, type Classifier } from '../index.js';
 import { defaultF32ModelBytes } from '../models/default-f32.js';
 import { DEFAULT_MODEL_NAMES, isDefaultModelName } from '../model/names.js';
 import { ImageFileError } from './decode-image.js';
@@ -8,8 +8,23 @@ import { ImageFileError } from './decode-image.js';
 /** Files larger than this are refused before they are read. */
 const MAX_FILE_BYTES = 128 << 20;
 
-/** A file's bytes, or an {@link ImageFileError} saying why not (missing, a directory, unreadable, too large). */
+/** A file named on the command line that cannot be used: the message names it. */
+export class FileError extends Error {
+  constructor(file: string, why: string) {
+    super(`${file === '-' ? 'standard input' : file}: ${why}`);
+  }
+}
+
+/**
+ * A file's bytes (`-`: standard input), or an {@link ImageFileError} saying why not (missing, a directory,
+ * unreadable, too large).
+ */
 export function readFile(path: string): Uint8Array {
+  if (path === '-') {
+    const bytes = readFileSync(0);
+    if (bytes.length > MAX_FILE_BYTES) throw new ImageFileError(`more than the ${MAX_FILE_BYTES >> 20} MB this command reads`);
+    return bytes;
+  }
   let size: number;
   try {
     const st = statSync(path);
@@ -32,15 +47,25 @@ export function readFile(path: string): Uint8Array {
 /** The models the command knows by name: the library's embedded ones, and the default network's f32 twin. */
 export const MODEL_NAMES = [...DEFAULT_MODEL_NAMES, 'default-f32'] as const;
 
-/** A model file's bytes, by one of {@link MODEL_NAMES} or by its path. */
+/** A model file's bytes, by one of {@link MODEL_NAMES} or by its path; a {@link FileError} names it. */
 export function modelBytes(name: string): Uint8Array {
   if (isDefaultModelName(name)) return defaultModelBytes(name);
   if (name === 'default-f32') return defaultF32ModelBytes();
-  return readFile(name);
+  try {
+    return readFile(name);
+  } catch (e) {
+    if (e instanceof ImageFileError) throw new FileError(name, e.message);
+    throw e;
+  }
 }
 
-/** `--model`: an embedded model's name, or a model file's bytes. */
-export function modelOption(m: string | undefined): ClassifierOptions['model'] {
-  if (m === undefined || isDefaultModelName(m)) return m;
-  return modelBytes(m);
+/** A classifier for `--model` (absent: the default); a model file that is not one gets a {@link FileError}. */
+export function loadModel(name: string | undefined): Classifier {
+  if (name === undefined || isDefaultModelName(name)) return loadClassifierSync({ model: name });
+  try {
+    return loadClassifierSync({ model: modelBytes(name) });
+  } catch (e) {
+    if (e instanceof TinydigitError) throw new FileError(name, e.message);
+    throw e;
+  }
 }

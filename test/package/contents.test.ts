@@ -31,6 +31,8 @@ describe('the published package', () => {
     const links = [...readme.matchAll(/\]\(([^)#\s]+)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
     expect(links).toEqual(expect.arrayContaining(['docs/demo.png', 'SECURITY.md']));
     expect(links.filter((l) => !files.includes(l))).toEqual([]);
+    // a user's document, read in minutes: measurements and diaries go to docs/
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15_000);
   });
 
   it('holds every file that bin and exports name', () => {

@@ -56,12 +56,4 @@ export function composeRow(split: MnistSplit, indices: number[], rand: () => num
 }
 
 /** Edit distance, to count the digits read right when a segmentation error shifts the rest. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+export { editDistance } from '../../src/cli/edit-distance.js';
