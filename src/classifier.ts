@@ -251,7 +251,7 @@ export class Classifier {
     this.#kernel();
     const reader = numberReader;
     if (!reader) {
-      throw new EngineError('missing-import', "readNumber comes with its own entry point, which a page that only classifies does not ship: import 'tinydigit/number' once, before reading numbers");
+      throw new EngineError('missing-import', "readNumber needs import 'tinydigit/number' (once, anywhere)");
     }
     return reader.read(this, () => this.#loadSecondReader(reader.secondReaderBytes), image, options);
   }

@@ -111,4 +111,53 @@ describe('<tinydigit-pad> from one script tag, in Chromium', () => {
       await site.close();
     }
   });
+
+  it('is usable by keyboard and screen reader, visible, sharp at devicePixelRatio 2, and warns once about a bad attribute', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
+    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
+    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
+    const site = await serveDir(dir);
+    const page = await browser.newPage({ viewport: { width: 600, height: 500 }, deviceScaleFactor: 2 });
+    try {
+      const warnings: string[] = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await page.goto(site.url);
+      const pad = page.locator('#pad');
+      expect(await pad.ariaSnapshot()).toBe('- img "Drawing pad for a digit"');
+      expect(await pad.getAttribute('tabindex')).toBe('0');
+      const look = await page.evaluate(() => {
+        const canvas = document.getElementById('pad')!.shadowRoot!.querySelector('canvas')!;
+        return { border: getComputedStyle(canvas).borderTopWidth, width: canvas.width, cssWidth: canvas.getBoundingClientRect().width };
+      });
+      expect(look).toEqual({ border: '2px', width: 560, cssWidth: 280 });
+      const live = () => page.evaluate(() => document.getElementById('pad')!.shadowRoot!.querySelector('[aria-live=polite]')!.textContent);
+      const box = (await pad.boundingBox())!;
+      await draw(page.mouse, box, DIGIT_STROKES['1']!);
+      await expect.poll(() => page.textContent('#out')).toMatch(/^1 0\.\d{3}$/);
+      expect(await live()).toBe('read 1');
+      // the keyboard: Ctrl+Z undoes the stroke, Escape clears
+      await pad.focus();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.textContent('#out')).toBe('none');
+      expect(await live()).toBe('empty');
+      await draw(page.mouse, box, DIGIT_STROKES['7']!);
+      await expect.poll(() => page.textContent('#out')).toMatch(/^7 /);
+      await pad.focus();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.textContent('#out')).toBe('none');
+      await page.evaluate(() => {
+        const p = document.getElementById('pad')!;
+        p.setAttribute('width', '300px');
+        p.setAttribute('width', '300px');
+        p.setAttribute('mode', 'numbr');
+      });
+      expect(warnings).toEqual([
+        '<tinydigit-pad> width="300px": not an integer from 8 to 4096, using the default',
+        '<tinydigit-pad> mode="numbr": not digit or number, using the default',
+      ]);
+    } finally {
+      await page.close();
+      await site.close();
+    }
+  });
 });
