@@ -44,7 +44,7 @@ pad.addEventListener('number', (e) => {
   const r: NumberReading = e.detail;
   $('prediction').textContent = r.text || '–';
   const conf = $('confidence');
-  conf.replaceChildren(...r.digits.map((d) => Object.assign(document.createElement('span'), { className: d.lowConfidence ? 'low' : '', textContent: `${d.digit}: ${(d.confidence * 100).toFixed(0)}% ` })));
+  conf.replaceChildren(...r.digits.map((d) => Object.assign(document.createElement('span'), { className: d.lowConfidence ? 'low' : '', textContent: `${d.digit}: ${(d.confidence * 100).toFixed(0)}%${d.lowConfidence ? ' (unsure)' : ''} ` })));
   $('latency').textContent = r.digits.length ? latency(`${r.digits.length} digits`) : '';
 });
 

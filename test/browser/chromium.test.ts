@@ -44,6 +44,10 @@ describe('demo page in Chromium', () => {
       const widths = await page.locator('#bars .fill').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       expect(widths.indexOf(Math.max(...widths))).toBe(Number(digit));
     }
+    // one voice: the pad announces each reading; the result area does not repeat it on every stroke
+    const liveRegions = await page.locator('[aria-live]').evaluateAll((els) => els.map((e) => e.id || ((e.getRootNode() as ShadowRoot).host?.id ?? '')));
+    expect(liveRegions.sort()).toEqual(['bench-out', 'pad']);
+    expect(await page.locator('#pad').ariaSnapshot()).toMatch(/img "Drawing pad: draw a digit with the mouse/);
     mkdirSync('build', { recursive: true });
     await page.screenshot({ path: process.env.UPDATE_SCREENSHOT ? 'docs/demo.png' : 'build/demo.png' });
     expect(problems).toEqual([]);
