@@ -98,9 +98,10 @@ export function runBench(rounds: number, progress: (msg: string) => void = () =>
   const firstCanvasMs = now() - t1;
   const inputs = scribbles(BATCH);
   const label = (c: Classifier, weights: string) => `${c.backend === 'wasm-simd' ? 'SIMD' : 'scalar'} ${weights}`;
-  const f32 = loadClassifierSync({ model: defaultF32ModelBytes() });
+  const f32Bytes = defaultF32ModelBytes();
+  const f32 = loadClassifierSync({ model: f32Bytes });
   const int8 = loadClassifierSync();
-  const scalar = loadClassifierSync({ model: defaultF32ModelBytes(), simd: 'off' });
+  const scalar = loadClassifierSync({ model: f32Bytes, simd: 'off' });
   const kernels: [string, Classifier][] = [[label(f32, 'f32'), f32], [label(int8, 'int8'), int8], ['scalar f32', scalar]];
   const single: number[][] = kernels.map(() => []);
   const batch: number[][] = kernels.map(() => []);

@@ -2,10 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { formatBench, runBench } from '../bench/bench.js';
 import { formatPoolBench, runPoolBench } from '../bench/pool-bench.js';
-import { loadClassifierSync, TinydigitError, type Polarity } from '../index.js';
+import { TinydigitError, type Polarity } from '../index.js';
 import { createPool } from '../pool/node.js';
 import { decodeImage, ImageFileError } from './decode-image.js';
-import { FileError, loadModel, modelBytes, readFile } from './files.js';
+import { loadModel, openModel, readFile } from './files.js';
 import { createDemoServer } from './serve.js';
 import '../number.js';
 
@@ -73,14 +73,8 @@ async function info(args: string[], o: CommandOptions): Promise<number> {
   if (args.length > 1) throw new UsageError('info takes at most one model');
   if (args.length === 1 && o.model !== undefined) throw new UsageError('info takes its model as an argument or as --model, not both');
   const name = args[0] ?? o.model ?? 'default';
-  const file = modelBytes(name);
-  let m;
-  try {
-    m = loadClassifierSync({ model: file }).model;
-  } catch (e) {
-    if (e instanceof TinydigitError) throw new FileError(name, e.message);
-    throw e;
-  }
+  const { bytes: file, classifier } = openModel(name);
+  const m = classifier.model;
   const crc = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(file.length - 4, true).toString(16).padStart(8, '0');
   const facts = { model: name, architecture: [m.inputs, ...m.layers.map((l) => l.outputs)].join('-'), input: `${m.inputHeight}x${m.inputWidth}`, weights: [...new Set(m.layers.map((l) => l.weightType))].join('+'), parameters: m.parameters, bytes: file.length, crc32: crc, metadata: m.metadata };
   if (o.json) {

@@ -59,13 +59,18 @@ export function modelBytes(name: string): Uint8Array {
   }
 }
 
-/** A classifier for `--model` (absent: the default); a model file that is not one gets a {@link FileError}. */
-export function loadModel(name: string | undefined): Classifier {
-  if (name === undefined || isDefaultModelName(name)) return loadClassifierSync({ model: name });
+/** A model by name or path: its file's bytes and a classifier on them; a file that is not a model gets a {@link FileError}. */
+export function openModel(name: string): { bytes: Uint8Array; classifier: Classifier } {
+  const bytes = modelBytes(name);
   try {
-    return loadClassifierSync({ model: modelBytes(name) });
+    return { bytes, classifier: loadClassifierSync({ model: bytes }) };
   } catch (e) {
     if (e instanceof TinydigitError) throw new FileError(name, e.message);
     throw e;
   }
+}
+
+/** A classifier for `--model` (absent: the default). */
+export function loadModel(name: string | undefined): Classifier {
+  return name === undefined || isDefaultModelName(name) ? loadClassifierSync({ model: name }) : openModel(name).classifier;
 }
