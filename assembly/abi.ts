@@ -48,5 +48,5 @@ export const INDEX_SLACK: i32 = 3;
 export const POLARITY_AUTO: i32 = 0;
 export const POLARITY_DARK_ON_LIGHT: i32 = 1;
 export const POLARITY_LIGHT_ON_DARK: i32 = 2;
-/** fit's scratch holds the box's rows times outW floats, plus this many bytes per column of input and output. */
-export const FIT_BYTES_PER_COLUMN: i32 = 16;
+/** fit's scratch: the image's rows times outW floats, plus this many bytes per input and output row and column. */
+export const FIT_BYTES_PER_LINE: i32 = 16;

@@ -1,6 +1,8 @@
 // The preprocessing module's exports: one build for every runtime (plain scalar code, so it needs no
 // SIMD), kept apart from the kernels so that each module stays under 4 KB. No imports.
-export { fit, inkLevels, inkMap } from "./preprocess";
+export { inkLevels, inkMap } from "./preprocess";
+export { flatten } from "./background";
+export { fit } from "./fit";
 
 /** First byte free for the loader's buffers. */
 export function heapBase(): usize {

@@ -28,6 +28,23 @@ export interface Classification {
   confidence: number;
   /** One probability per class, summing to 1. */
   probabilities: Float32Array;
+  /**
+   * Whether it looks like one digit: `confidence` at least {@link DIGIT_MIN_CONFIDENCE}. The default
+   * models were trained to be unsure of what is not a digit (letters, symbols, scribbles, two digits
+   * over each other), so such images mostly come out false.
+   */
+  isDigit: boolean;
+}
+
+/** The confidence from which a reading counts as a digit ({@link Classification.isDigit}); chosen on validation data. */
+export const DIGIT_MIN_CONFIDENCE = 0.4;
+
+/** Options of {@link Classifier.classifyImage}. */
+export interface ClassifyImageOptions {
+  /** See {@link PreprocessOptions.polarity}. */
+  polarity?: Polarity;
+  /** Return `null` for an image that is not one digit (`isDigit` false), as for an empty one. Default false. */
+  digitsOnly?: boolean;
 }
 
 /** @internal What tinydigit/number registers: readNumber, and its second reader's model file. */
@@ -190,7 +207,7 @@ export class Classifier {
     if (digit < 0) throw digit === STATUS_BAD_INPUT ? this.#inputError(0) : this.#notFinite();
     const o = this.#out >> 2;
     const probabilities = this.#f32.slice(o, o + this.model.classes);
-    return { digit, confidence: probabilities[digit]!, probabilities };
+    return { digit, confidence: probabilities[digit]!, probabilities, isDigit: probabilities[digit]! >= DIGIT_MIN_CONFIDENCE };
   }
 
   /**
@@ -226,12 +243,15 @@ export class Classifier {
 
   /**
    * Preprocesses an image (see {@link preprocess}) to the model's input size and classifies it.
-   * Returns `null` when the image holds no ink: an empty canvas is not a digit.
+   * Returns `null` when the image holds no ink (an empty canvas is not a digit), and with `digitsOnly`
+   * when what it holds is not one digit.
    */
-  classifyImage(image: ImageLike, options: { polarity?: Polarity } = {}): Classification | null {
+  classifyImage(image: ImageLike, options: ClassifyImageOptions = {}): Classification | null {
     this.#kernel();
+    if (options.digitsOnly !== undefined && typeof options.digitsOnly !== 'boolean') throw new InputError('bad-option', 'digitsOnly must be true or false');
     const input = preprocess(image, { polarity: options.polarity ?? 'auto', width: this.model.inputWidth, height: this.model.inputHeight });
-    return input && this.classify(input);
+    const r = input && this.classify(input);
+    return r && (r.isDigit || !options.digitsOnly) ? r : null;
   }
 
   /**

@@ -131,7 +131,7 @@ export class TinydigitPad extends ElementBase {
     }
     const r = this.classifier.classifyImage(this.imageData());
     this.lastReadMs = performance.now() - t0;
-    this.#announce(r ? `read ${r.digit}${r.confidence < 0.5 ? ', unsure' : ''}` : 'empty');
+    this.#announce(r ? (r.isDigit ? `read ${r.digit}` : 'not a digit') : 'empty');
     this.dispatchEvent(new CustomEvent<Classification | null>('digit', { detail: r, bubbles: true, composed: true }));
     return r;
   }

@@ -29,3 +29,12 @@ export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
 }
+
+/** Decodes a sparse model (tools/build.mjs `sparse`): its length, a bit per byte (1: not zero), the bytes not zero. */
+export function fromSparseBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const packed = fromBase64(b64);
+  const n = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
+  const out = new Uint8Array(n);
+  for (let i = 0, k = 4 + ((n + 7) >> 3); i < n; i++) if ((packed[4 + (i >> 3)]! >> (i & 7)) & 1) out[i] = packed[k++]!;
+  return out;
+}

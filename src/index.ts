@@ -1,9 +1,9 @@
-export { Classifier, loadClassifier, loadClassifierSync } from './classifier.js';
+export { Classifier, DIGIT_MIN_CONFIDENCE, loadClassifier, loadClassifierSync } from './classifier.js';
 /** @internal For tinydigit/pool and tinydigit/number, which share this bundle. */
 export { checkBatch, registerNumberReader } from './classifier.js';
 /** @internal */
 export { fitInk, hasInk, inkMapOf } from './preprocess.js';
-export type { Classification, ClassifierOptions, ModelInfo } from './classifier.js';
+export type { Classification, ClassifierOptions, ClassifyImageOptions, ModelInfo } from './classifier.js';
 export type { DigitReading, NumberReading, ReadNumberOptions } from './read-number/read-number.js';
 export type { Box } from './read-number/pieces.js';
 export { simdSupported } from './wasm/modules.js';

@@ -1,8 +1,11 @@
 // From any raster to the network's input, in wasm (assembly/preprocess.ts).
-import { FIT_BYTES_PER_COLUMN, POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK, type PreprocessExports } from './wasm/abi.js';
+import { FIT_BYTES_PER_LINE, POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK, type PreprocessExports } from './wasm/abi.js';
 import { compileSync, instantiateSync } from './wasm/modules.js';
 import { InputError } from './errors.js';
 import { growMemory } from './wasm/layout.js';
+import { mainInk } from './main-ink.js';
+import { shrink, WORK_SIDE } from './shrink.js';
+import { strokeWidth } from './stroke-width.js';
 
 /**
  * An image: structurally a browser `ImageData` (`data` RGBA), or 1- or 3-channel 8-bit pixels,
@@ -28,8 +31,8 @@ export interface PreprocessOptions {
   height?: number;
 }
 
-/** The largest image side accepted. */
-export const MAX_IMAGE_SIDE = 4096;
+/** The largest image side accepted (images over {@link WORK_SIDE} a side are shrunk first). */
+export const MAX_IMAGE_SIDE = 16384;
 /** Ink must rise this far (of 255) above the background for an image to hold a digit. */
 const MIN_CONTRAST = 32;
 /** Each polarity's code in the preprocessing module. */
@@ -86,48 +89,122 @@ function checkSize(v: number): number {
   return v;
 }
 
-/** An image's ink: one byte per pixel (0 = none), with its background level and contrast. */
+/** An image's ink: one byte per pixel (0 = none), with the levels that tell ink from paper. */
 export interface InkMap {
   ink: Uint8Array;
   width: number;
   height: number;
+  /** The paper's level: ink at or below it is none. */
   background: number;
+  /** How far the darkest ink rises above the background. */
   contrast: number;
+  /** Pixels above this are the ink that makes a digit's box and shape. */
+  threshold: number;
+  /** Whether the light was evened out (an opaque image of 64 pixels a side or more without a flat background: a photo, a scan). */
+  evened: boolean;
+  /** Pixels of the image per pixel of the map (more than 1 for images shrunk to {@link WORK_SIDE}). */
+  scale: number;
+  /** When evened: the radius of the square window the background was found with (pixels of the map); else 0. */
+  backgroundRadius: number;
 }
 
-/** The ink map of an image (the first step of {@link preprocess}), for segmenting several digits. */
+/** Share of the contrast above the background that ink must reach to count for the box. */
+const BOX_THRESHOLD = 0.2;
+/** Images this small (a side) are crops with no lighting to even out. */
+const FLATTEN_MIN_SIDE = 64;
+
+/** Whether half the pixels or more share one value: a drawn image's even background (or blown-out paper), with no light to even out. */
+function flatBackground(ink: Uint8Array): boolean {
+  const counts = new Uint32Array(256);
+  for (const v of ink) counts[v]!++;
+  return Math.max(...counts) * 2 >= ink.length;
+}
+
+/** An ink map's levels: the paper's (its border's mean), or for a flattened photo the noise's, from its histogram. */
+function levelsOf(k: PreprocessExports, ink: number, width: number, height: number, flattened: boolean, scratch: number): Pick<InkMap, 'background' | 'contrast' | 'threshold'> {
+  const pixels = width * height;
+  let background: number;
+  let peak: number;
+  if (!flattened) {
+    k.inkLevels(ink, width, height, scratch);
+    const [bg, contrast] = new Float32Array(k.memory.buffer, scratch, 2);
+    background = bg!;
+    peak = bg! + contrast!;
+  } else {
+    const counts = new Uint32Array(256);
+    for (const v of new Uint8Array(k.memory.buffer, ink, pixels)) counts[v]!++;
+    const at = (share: number) => {
+      let acc = 0;
+      for (let v = 0; v < 256; v++) if ((acc += counts[v]!) > share * pixels) return v;
+      return 255;
+    };
+    const [p50, p70] = [at(0.5), at(0.7)];
+    // top-hat noise is skewed: its spread above the median says how high it reaches
+    background = Math.min(255, p50 + 6 * Math.max(1, p70 - p50));
+    // the ink's level: where its darkest twentieth starts (a speck of dirt is darker than pencil)
+    let above = 0;
+    for (let v = background + 1; v < 256; v++) above += counts[v]!;
+    peak = 255;
+    for (let acc = 0; peak > background && (acc += counts[peak]!) <= above / 20; ) peak--;
+  }
+  const contrast = peak - background;
+  return { background, contrast, threshold: background + contrast * BOX_THRESHOLD };
+}
+
+/**
+ * The ink map of an image (the first step of {@link preprocess}), for segmenting several digits: ink by
+ * alpha or luminance, and for an opaque photo the light evened out (background, shadows, vignettes).
+ */
 export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap {
-  const { data, width, height, channels } = checkImage(image);
+  const checked = checkImage(image);
+  const scale = Math.ceil(Math.max(checked.width, checked.height) / WORK_SIDE);
+  const { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
   const p = checkPolarity(polarity);
   const pixels = width * height;
-  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 16);
+  const { k, base } = kernelFor(align16(data.length) + 2 * align16(pixels) + 4 * Math.max(width, height));
   const ink = base + align16(data.length);
-  const levels = ink + align16(pixels);
+  const scratch = ink + align16(pixels);
   new Uint8Array(k.memory.buffer, base, data.length).set(data);
-  k.inkMap(base, width, height, channels, p, ink);
-  k.inkLevels(ink, width, height, levels);
-  const [background, contrast] = new Float32Array(k.memory.buffer, levels, 2);
-  return { ink: new Uint8Array(k.memory.buffer, ink, pixels).slice(), width, height, background: background!, contrast: contrast! };
+  const alpha = k.inkMap(base, width, height, channels, p, ink);
+  const flattened = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE && !flatBackground(new Uint8Array(k.memory.buffer, ink, pixels));
+  let radius = 0;
+  if (flattened) {
+    // A window wider than any stroke finds the strokes; one a little wider than these strokes then
+    // follows soft shadow edges and uneven light far better.
+    const widest = Math.round(Math.min(width, height) / 8);
+    const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
+    const original = inkBytes().slice();
+    k.flatten(ink, width, height, widest, scratch);
+    const r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, levelsOf(k, ink, width, height, true, scratch).threshold)));
+    if (r < widest) {
+      inkBytes().set(original);
+      k.flatten(ink, width, height, r, scratch);
+    }
+    radius = r;
+  }
+  const levels = levelsOf(k, ink, width, height, flattened, scratch);
+  return { ink: new Uint8Array(k.memory.buffer, ink, pixels).slice(), width, height, ...levels, evened: flattened, scale, backgroundRadius: radius };
 }
 
 /** Whether an ink map's ink stands out from its background enough to hold a digit. */
 export function hasInk(map: InkMap): boolean {
-  return map.contrast >= MIN_CONTRAST;
+  // an evened photo's background is its noise's reach already: faint pencil above it is ink
+  return map.contrast >= (map.evened ? MIN_CONTRAST / 4 : MIN_CONTRAST);
 }
 
 /** Fits (a part of) an ink map into the network's input; null when it holds no ink. */
 export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
-  const { ink, width, height, background, contrast } = map;
+  const { ink, width, height, background, contrast, threshold } = map;
   checkSize(outW);
   checkSize(outH);
   if (!hasInk(map)) return null;
   const pixels = width * height;
-  const tmpBytes = align16(4 * height * outW + FIT_BYTES_PER_COLUMN * (width + outW));
+  const tmpBytes = align16(4 * height * outW + FIT_BYTES_PER_LINE * (width + height + outW + outH + 4));
   const { k, base } = kernelFor(align16(pixels) + tmpBytes + 4 * outW * outH);
   const tmp = base + align16(pixels);
   const dst = tmp + tmpBytes;
   new Uint8Array(k.memory.buffer, base, pixels).set(ink);
-  if (!k.fit(base, width, height, background, contrast, tmp, dst, outW, outH)) return null;
+  if (!k.fit(base, width, height, background, contrast, Math.floor(threshold), tmp, dst, outW, outH)) return null;
   return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
 }
 
@@ -140,5 +217,6 @@ export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
 export function preprocess(image: ImageLike, options: PreprocessOptions = {}): Float32Array | null {
   const outW = checkSize(options.width ?? 20);
   const outH = checkSize(options.height ?? 20);
-  return fitInk(inkMapOf(image, options.polarity ?? 'auto'), outW, outH);
+  const map = inkMapOf(image, options.polarity ?? 'auto');
+  return fitInk(map.evened ? mainInk(map) : map, outW, outH);
 }

@@ -1,4 +1,4 @@
-// The wasm modules are embedded as hex and the models as base64 (src/embedded-bytes.ts). Node decodes
+// The wasm modules are embedded as hex and the models as base64, the default one sparse (src/embedded-bytes.ts). Node decodes
 // them with Buffer, recent browsers with Uint8Array.fromHex / fromBase64; this also checks the loops
 // used where neither exists, on every byte value.
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,16 @@ describe('embedded bytes', () => {
     const { fromHex, fromBase64 } = await import('../src/embedded-bytes.js');
     expect(Array.from(fromHex(hex))).toEqual(Array.from(bytes));
     expect(Array.from(fromBase64(b64))).toEqual(Array.from(bytes));
+  });
+
+  it('embeds the default model sparsely (its pruned zeros left out) and gives back the very file', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { defaultModelBytes } = await import('../src/model/embedded.js');
+    const { DEFAULT_INT8_SPARSE_BASE64 } = await import('../src/generated/model-default-int8.js');
+    const file = readFileSync('models/default-int8.tdm');
+    expect(Buffer.from(defaultModelBytes()).equals(file)).toBe(true);
+    // half the first layer's weights are zero: the embedded text is far shorter than the file's base64
+    expect(DEFAULT_INT8_SPARSE_BASE64.length).toBeLessThan(file.toString('base64').length * 0.8);
   });
 
   it('decodes every byte value without Buffer or the native Uint8Array decoders', async () => {

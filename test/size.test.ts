@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { librarySize } from '../tools/bench/size.js';
 
 const WASM_LIMIT = 4096;
-const LIBRARY_BUDGET = 11_300;
+// 11,300 -> 13,600 (2026-11-26): the real-world preprocessing (light evened out, slant, one ink cluster,
+// large images shrunk; +0.9 KB of wasm, +1.3 KB of JavaScript), paid for on the pages by the pruned,
+// sparsely embedded default model (a page that classifies went from 22.3 to 21.9 KB).
+const LIBRARY_BUDGET = 13_600;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

@@ -1,5 +1,7 @@
 import { POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK } from "../abi";
-import { fit, inkLevels, inkMap } from "../preprocess";
+import { flatten } from "../background";
+import { fit } from "../fit";
+import { inkLevels, inkMap } from "../preprocess";
 import { f } from "./helpers";
 
 const mem = memory.data(8192, 16);
@@ -50,12 +52,47 @@ describe("inkLevels", () => {
   });
 });
 
+describe("flatten", () => {
+  it("takes a gradient out and keeps a stroke narrower than the window", () => {
+    // a 20 x 20 ramp (x * 4) with a 2-pixel vertical stroke 100 above it at x = 9..10
+    for (let y = 0; y < 20; y++) {
+      for (let x = 0; x < 20; x++) store<u8>(ink + <usize>(y * 20 + x), <u8>(x * 4 + (x == 9 || x == 10 ? 100 : 0)));
+    }
+    flatten(ink, 20, 20, 3, tmp);
+    // away from the stroke, nothing (within r of the image's edge, a clipped window follows a ramp less well); on it, the stroke's height (less the 3x3 mean's share)
+    expect(load<u8>(ink + 20 * 10 + 3)).toBe(0);
+    expect(load<u8>(ink + 20 * 10 + 15)).toBe(0);
+    // on it: two thirds of 100 after the mean, less the few levels the ramp rises beside the stroke
+    for (let x = 9; x <= 10; x++) {
+      expect(load<u8>(ink + <usize>(20 * 10 + x))).toBeGreaterThanOrEqual(60);
+      expect(load<u8>(ink + <usize>(20 * 10 + x))).toBeLessThanOrEqual(67);
+    }
+  });
+});
+
 describe("fit", () => {
+  it("takes the slant away: a leaning bar comes out upright", () => {
+    // a one-pixel line leaning right by one pixel per two rows (x = 10 - y / 2), rows 0-15
+    memory.fill(ink, 0, 400);
+    for (let y = 0; y < 16; y++) store<u8>(ink + <usize>(y * 20 + 10 - y / 2), 255);
+    expect(fit(ink, 20, 20, 0, 255, 51, tmp, dst, 8, 8)).toBe(1);
+    // each output row's ink is centred on the same column (leaning, it would drift by 4 columns)
+    for (let v = 1; v < 7; v++) {
+      let sum: f32 = 0;
+      let at: f32 = 0;
+      for (let u = 0; u < 8; u++) {
+        sum += f(dst, v * 8 + u);
+        at += f(dst, v * 8 + u) * <f32>u;
+      }
+      expect(Mathf.abs(at / sum - 3.5)).toBeLessThan(<f32>0.3);
+    }
+  });
+
   it("scales the ink's box to fill the output, aspect kept and centred, ink 1.0", () => {
     // a 2 x 4 box (wide 2, tall 4) of full ink in a 10 x 10 map: into 4 x 4, scaled by 1, centred
     image(10, 10, 0, 255, 3, 2, 4, 5);
     inkMap(src, 10, 10, 1, POLARITY_LIGHT_ON_DARK, ink);
-    expect(fit(ink, 10, 10, 0, 255, tmp, dst, 4, 4)).toBe(1);
+    expect(fit(ink, 10, 10, 0, 255, 51, tmp, dst, 4, 4)).toBe(1);
     for (let v = 0; v < 4; v++) {
       for (let u = 0; u < 4; u++) expect(f(dst, v * 4 + u)).toBe(u == 1 || u == 2 ? <f32>1 : <f32>0);
     }
@@ -64,6 +101,6 @@ describe("fit", () => {
   it("returns 0 when nothing rises above the background", () => {
     image(6, 6, 50, 50, 0, 0, 0, 0);
     inkMap(src, 6, 6, 1, POLARITY_LIGHT_ON_DARK, ink);
-    expect(fit(ink, 6, 6, 50, 0, tmp, dst, 4, 4)).toBe(0);
+    expect(fit(ink, 6, 6, 50, 0, 50, tmp, dst, 4, 4)).toBe(0);
   });
 });

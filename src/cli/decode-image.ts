@@ -3,6 +3,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { MAX_IMAGE_SIDE, type ImageLike } from '../index.js';
+import { exifOrientation, orient } from './exif.js';
 
 /** A file that is not a PNG or JPEG image tinydigit can read. */
 export class ImageFileError extends Error {}
@@ -30,9 +31,10 @@ export function decodeImage(bytes: Uint8Array): ImageLike {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     try {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) / 1e6, maxMemoryUsageInMB: 256 });
+      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxResolutionInMP: (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) / 1e6, maxMemoryUsageInMB: 1024 });
       if (img.width > MAX_IMAGE_SIDE || img.height > MAX_IMAGE_SIDE) throw new ImageFileError(`JPEG of ${img.width}x${img.height} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
-      return { data: img.data, width: img.width, height: img.height, channels: 3 };
+      // stand it upright as the camera said (EXIF orientation)
+      return { ...orient(img.data, img.width, img.height, 3, exifOrientation(bytes)), channels: 3 };
     } catch (e) {
       throw new ImageFileError(e instanceof ImageFileError ? e.message : 'not a readable JPEG: the file is corrupt or cut short');
     }

@@ -29,8 +29,8 @@ const latency = (what: string) => `read in ${(pad.lastReadMs * 1000).toFixed(0)}
 pad.addEventListener('digit', (e) => {
   const r: Classification | null = e.detail;
   showInput(preprocess(pad.imageData()));
-  $('prediction').textContent = r ? String(r.digit) : '–';
-  $('confidence').textContent = r ? `${(r.confidence * 100).toFixed(1)}% sure` : 'draw a digit';
+  $('prediction').textContent = !r ? '–' : r.isDigit ? String(r.digit) : '?';
+  $('confidence').textContent = !r ? 'draw a digit' : r.isDigit ? `${(r.confidence * 100).toFixed(1)}% sure` : `not a digit (closest: ${r.digit}, ${(r.confidence * 100).toFixed(0)}%)`;
   rows.forEach(({ li, fill, value }, d) => {
     const p = r ? r.probabilities[d]! : 0;
     fill.style.width = `${(p * 100).toFixed(1)}%`;

@@ -1,5 +1,5 @@
-import { fromBase64 } from '../embedded-bytes.js';
-import { DEFAULT_INT8_BASE64 } from '../generated/model-default-int8.js';
+import { fromSparseBase64 } from '../embedded-bytes.js';
+import { DEFAULT_INT8_SPARSE_BASE64 } from '../generated/model-default-int8.js';
 import type { DefaultModelName } from './names.js';
 
 export { DEFAULT_MODEL_NAMES, isDefaultModelName, type DefaultModelName } from './names.js';
@@ -10,5 +10,5 @@ export { DEFAULT_MODEL_NAMES, isDefaultModelName, type DefaultModelName } from '
  * `defaultF32ModelBytes()` from `tinydigit/models/default-f32`.
  */
 export function defaultModelBytes(_name: DefaultModelName = 'default'): Uint8Array<ArrayBuffer> {
-  return fromBase64(DEFAULT_INT8_BASE64);
+  return fromSparseBase64(DEFAULT_INT8_SPARSE_BASE64);
 }

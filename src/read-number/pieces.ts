@@ -2,8 +2,6 @@
 // into digits.
 import type { InkMap } from '../preprocess.js';
 
-/** Pixels above background + this share of the contrast are ink (as in assembly/preprocess.ts). */
-const INK_THRESHOLD = 0.2;
 /** Components overlapping horizontally by this share of the narrower one are stacked parts of one digit. */
 const STACKED_OVERLAP = 0.7;
 /** Components at least this wide (share of the line height) may be touching digits: they are cut into slices. */
@@ -49,8 +47,7 @@ export interface InkRegion {
 
 /** 8-connected components of the ink pixels: a component id per pixel (0 = background) and their extents. */
 function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[] } {
-  const { ink, width: w, height: h, background, contrast } = map;
-  const t = background + contrast * INK_THRESHOLD;
+  const { ink, width: w, height: h, threshold: t } = map;
   const componentOf = new Int32Array(w * h);
   const regions: InkRegion[] = [];
   const stack: number[] = [];
@@ -229,5 +226,5 @@ export function regionInk(map: InkMap, componentOf: Int32Array, s: InkRegion): I
       if (componentOf[p] === 0 || own.has(componentOf[p]!)) ink[y * w + x] = map.ink[p]!;
     }
   }
-  return { ink, width: w, height: h, background: map.background, contrast: map.contrast };
+  return { ink, width: w, height: h, background: map.background, contrast: map.contrast, threshold: map.threshold, evened: map.evened, scale: map.scale, backgroundRadius: map.backgroundRadius };
 }

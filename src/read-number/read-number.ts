@@ -2,7 +2,7 @@
 // pieces are grouped into digits the way the readers find most convincing (grouping.ts).
 // What it shares with the library comes through ../index.js, so that tinydigit/number's bundle imports it
 // rather than carrying copies (the same error classes, one preprocessing instance).
-import { hasInk, inkMapOf, InputError, type Classification, type ImageLike, type Polarity } from '../index.js';
+import { DIGIT_MIN_CONFIDENCE, hasInk, inkMapOf, InputError, type Classification, type ImageLike, type Polarity } from '../index.js';
 import { bestGrouping, readGroup } from './grouping.js';
 import { inkPieces, type Box } from './pieces.js';
 
@@ -10,7 +10,7 @@ import { inkPieces, type Box } from './pieces.js';
 export interface DigitReading extends Classification {
   /** Where the digit's ink is in the image, in pixels. */
   box: Box;
-  /** True when the confidence is below `minConfidence`: shown, but worth a second look. */
+  /** True when the confidence is below `minConfidence`, or the group does not look like a digit: shown, but worth a second look. */
   lowConfidence: boolean;
 }
 
@@ -50,8 +50,10 @@ export function readNumber(classifier: Reader, secondReader: () => Reader, image
   const read = (x: Float32Array) => readGroup(classifier.classify(x).probabilities, second?.classify(x).probabilities);
   const digits: DigitReading[] = bestGrouping(map, componentOf, pieces, lineHeight, inputWidth, inputHeight, read).map(({ region: s, result: r }) => ({
     ...r,
-    box: { x: s.x0, y: s.y0, width: s.x1 - s.x0 + 1, height: s.y1 - s.y0 + 1 },
-    lowConfidence: r.confidence < minConfidence,
+    isDigit: r.confidence >= DIGIT_MIN_CONFIDENCE,
+    // in the image's pixels (a large image is read shrunk by map.scale)
+    box: { x: s.x0 * map.scale, y: s.y0 * map.scale, width: (s.x1 - s.x0 + 1) * map.scale, height: (s.y1 - s.y0 + 1) * map.scale },
+    lowConfidence: r.confidence < minConfidence || r.confidence < DIGIT_MIN_CONFIDENCE,
   }));
   return { text: digits.map((d) => d.digit).join(''), digits };
 }

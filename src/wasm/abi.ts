@@ -37,8 +37,8 @@ export const INDEX_SLACK = 3;
 export const POLARITY_AUTO = 0;
 export const POLARITY_DARK_ON_LIGHT = 1;
 export const POLARITY_LIGHT_ON_DARK = 2;
-/** fit's scratch: the box's rows times outW floats, plus this many bytes per input and output column. */
-export const FIT_BYTES_PER_COLUMN = 16;
+/** fit's scratch: the image's rows times outW floats, plus this many bytes per input and output row and column. */
+export const FIT_BYTES_PER_LINE = 16;
 
 /** The kernel module's exports (assembly/index.ts). Addresses are byte offsets in `memory`. */
 export interface KernelExports {
@@ -67,10 +67,12 @@ export interface PreprocessExports {
   memory: WebAssembly.Memory;
   /** First byte free for the loader's buffers. */
   heapBase(): number;
-  /** Fills `w * h` ink bytes at `ink` from the pixels at `src` (`channels` per pixel, a POLARITY_* code). */
-  inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): void;
+  /** Fills `w * h` ink bytes at `ink` from the pixels at `src` (`channels` per pixel, a POLARITY_* code); 1 when read from alpha. */
+  inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): number;
+  /** Takes the background (an opening over a `(2r+1)^2` window) out of the ink map; `tmp`: `w * h + 4 * max(w, h)` bytes. */
+  flatten(ink: number, w: number, h: number, r: number, tmp: number): void;
   /** Writes the ink map's background level and contrast (two f32) at `out`. */
   inkLevels(ink: number, w: number, h: number, out: number): void;
-  /** Fits the ink into `outW * outH` floats at `dst` (scratch at `tmp`); 0 when no pixel is ink. */
-  fit(ink: number, w: number, h: number, background: number, contrast: number, tmp: number, dst: number, outW: number, outH: number): number;
+  /** Fits the ink (box and slant from the pixels above `threshold`) into `outW * outH` floats at `dst` (scratch at `tmp`); 0 when no pixel is ink. */
+  fit(ink: number, w: number, h: number, floor: number, span: number, threshold: number, tmp: number, dst: number, outW: number, outH: number): number;
 }

