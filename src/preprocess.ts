@@ -113,11 +113,16 @@ const BOX_THRESHOLD = 0.2;
 /** Images this small (a side) are crops with no lighting to even out. */
 const FLATTEN_MIN_SIDE = 64;
 
+/** How many bytes hold each value 0-255. */
+function histogram(bytes: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(256);
+  for (const v of bytes) counts[v]!++;
+  return counts;
+}
+
 /** Whether half the pixels or more share one value: a drawn image's even background (or blown-out paper), with no light to even out. */
 function flatBackground(ink: Uint8Array): boolean {
-  const counts = new Uint32Array(256);
-  for (const v of ink) counts[v]!++;
-  return Math.max(...counts) * 2 >= ink.length;
+  return Math.max(...histogram(ink)) * 2 >= ink.length;
 }
 
 /** An ink map's levels: the paper's (its border's mean), or for a flattened photo the noise's, from its histogram. */
@@ -131,8 +136,7 @@ function levelsOf(k: PreprocessExports, ink: number, width: number, height: numb
     background = bg!;
     peak = bg! + contrast!;
   } else {
-    const counts = new Uint32Array(256);
-    for (const v of new Uint8Array(k.memory.buffer, ink, pixels)) counts[v]!++;
+    const counts = histogram(new Uint8Array(k.memory.buffer, ink, pixels));
     const at = (share: number) => {
       let acc = 0;
       for (let v = 0; v < 256; v++) if ((acc += counts[v]!) > share * pixels) return v;
@@ -168,6 +172,7 @@ export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap 
   const alpha = k.inkMap(base, width, height, channels, p, ink);
   const flattened = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE && !flatBackground(new Uint8Array(k.memory.buffer, ink, pixels));
   let radius = 0;
+  let levels: ReturnType<typeof levelsOf> | undefined;
   if (flattened) {
     // A window wider than any stroke finds the strokes; one a little wider than these strokes then
     // follows soft shadow edges and uneven light far better.
@@ -175,14 +180,17 @@ export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap 
     const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
     const original = inkBytes().slice();
     k.flatten(ink, width, height, widest, scratch);
-    const r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, levelsOf(k, ink, width, height, true, scratch).threshold)));
+    levels = levelsOf(k, ink, width, height, true, scratch);
+    const r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, levels.threshold)));
     if (r < widest) {
       inkBytes().set(original);
       k.flatten(ink, width, height, r, scratch);
+      levels = undefined;
     }
     radius = r;
   }
-  const levels = levelsOf(k, ink, width, height, flattened, scratch);
+  // the levels of the map as it ends (the widest window's are reused when it was kept)
+  levels ??= levelsOf(k, ink, width, height, flattened, scratch);
   return { ink: new Uint8Array(k.memory.buffer, ink, pixels).slice(), width, height, ...levels, evened: flattened, scale, backgroundRadius: radius };
 }
 
