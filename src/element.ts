@@ -113,6 +113,11 @@ export class TinydigitPad extends ElementBase {
     return this.#accepted('mode', (v) => v === 'digit' || v === 'number', 'digit or number') === 'number' ? 'number' : 'digit';
   }
 
+  /** Sets the `mode` attribute (React 19 sets a custom element's props as properties). */
+  set mode(value: 'digit' | 'number') {
+    this.setAttribute('mode', value);
+  }
+
   /** The drawing as ImageData at the canvas's resolution (CSS size x devicePixelRatio; transparent background, alpha = ink). */
   imageData(): ImageData {
     return this.#ctx.getImageData(0, 0, this.#canvas.width, this.#canvas.height);
@@ -191,7 +196,8 @@ export class TinydigitPad extends ElementBase {
     const height = this.#canvas.height / this.#scale;
     c.lineCap = 'round';
     c.lineJoin = 'round';
-    c.lineWidth = Number(this.getAttribute('stroke')) || Math.max(2, Math.min(width, height) / 15);
+    const stroke = this.#accepted('stroke', (v) => /^\d+(\.\d+)?$/.test(v) && +v >= 1 && +v <= 256, 'a line width from 1 to 256');
+    c.lineWidth = stroke ? +stroke : Math.max(2, Math.min(width, height) / 15);
     // the ink is read by its alpha, whatever its colour
     c.strokeStyle = this.isConnected ? getComputedStyle(this).getPropertyValue('--tinydigit-pad-ink').trim() || '#000' : '#000';
     for (const s of this.#strokes) {

@@ -186,6 +186,8 @@ async function bundle() {
   }
   // The custom element (tinydigit/element), and everything for a plain <script> tag (global `tinydigit`).
   await esbuild.build({ entryPoints: ['src/element.ts'], bundle: true, plugins: [sharedIndex], platform: 'browser', format: 'esm', target: 'es2022', outfile: 'dist/element.js', logLevel: 'warning' });
+  // tinydigit/react: the element, registered, and its type in React's JSX (a declaration only).
+  await esbuild.build({ entryPoints: ['src/react.ts'], bundle: true, plugins: [sharing({ 'src/element.ts': './element.js' })], platform: 'browser', format: 'esm', target: 'es2022', outfile: 'dist/react.js', logLevel: 'warning' });
   await esbuild.build({ entryPoints: ['src/iife.ts'], bundle: true, platform: 'browser', format: 'iife', globalName: 'tinydigit', target: 'es2022', minify: true, outfile: 'dist/tinydigit.iife.js', logLevel: 'warning' });
   // tinydigit/pool: worker pools (worker_threads in Node, Web Workers in browsers) and their worker scripts,
   // all sharing dist/index.js.

@@ -48,13 +48,22 @@ pad.addEventListener('number', (e) => {
   $('latency').textContent = r.digits.length ? latency(`${r.digits.length} digits`) : '';
 });
 
+/** The pad 280 px wide for a digit, 840 for a number, and never wider than the page: phones from 320 px. */
+function fitPad(): void {
+  const width = String(Math.min(pad.mode === 'number' ? 840 : 280, document.querySelector('main')!.clientWidth));
+  // a new width clears the drawing: only when it changes (a phone's toolbar hiding changes the height)
+  if (pad.getAttribute('width') !== width) pad.setAttribute('width', width);
+}
+fitPad();
+addEventListener('resize', fitPad);
+
 $('undo').addEventListener('click', () => pad.undo());
 $('clear').addEventListener('click', () => pad.clear());
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=mode]')) {
   radio.addEventListener('change', () => {
     const number = radio.value === 'number';
-    pad.setAttribute('mode', number ? 'number' : 'digit');
-    pad.setAttribute('width', number ? '840' : '280');
+    pad.mode = number ? 'number' : 'digit';
+    fitPad();
     document.querySelector('.seen')!.toggleAttribute('hidden', number);
     bars.toggleAttribute('hidden', number);
     pad.clear();

@@ -168,14 +168,19 @@ describe('<tinydigit-pad> from one script tag, in Chromium', () => {
       await page.keyboard.press('Escape');
       await expect.poll(() => page.textContent('#out')).toBe('none');
       await page.evaluate(() => {
-        const p = document.getElementById('pad')!;
+        const p = document.getElementById('pad') as HTMLElementTagNameMap['tinydigit-pad'];
         p.setAttribute('width', '300px');
         p.setAttribute('width', '300px');
         p.setAttribute('mode', 'numbr');
+        p.setAttribute('stroke', 'thick');
+        p.setAttribute('model', 'big');
+        p.read();
       });
       expect(warnings).toEqual([
         '<tinydigit-pad> width="300px": not an integer from 8 to 4096, using the default',
         '<tinydigit-pad> mode="numbr": not digit or number, using the default',
+        '<tinydigit-pad> stroke="thick": not a line width from 1 to 256, using the default',
+        '<tinydigit-pad> model="big": not default or default-int8, using the default',
       ]);
     } finally {
       await page.close();

@@ -1,7 +1,10 @@
-// The demo page in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
+// The demo page and the bare element in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir } from '../helpers/browsers.js';
+import { DIGIT_STROKES, draw, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir, serveStatic } from '../helpers/browsers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
@@ -36,5 +39,55 @@ describe('demo page in Firefox', () => {
     await expect.poll(() => text('#prediction')).toBe('1704');
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe('<tinydigit-pad> from one script tag, in Firefox', () => {
+  it('is usable by keyboard and screen reader, and warns once about a bad attribute', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
+    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
+    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
+    // without the demo's CSP: Firefox 140 applies a page's CSP to the code the test evaluates in it
+    const site = await serveStatic(dir);
+    const page = await browser.newPage();
+    try {
+      const warnings: string[] = [];
+      page.on('console', (m) => (m.type() === 'warn' || (m.type() as string) === 'warning') && warnings.push(m.text()));
+      await page.goto(site.url);
+      const text = (sel: string) => page.$eval(sel, (e) => e.textContent);
+      const live = () => page.$eval('#pad', (p) => p.shadowRoot!.querySelector('[aria-live=polite]')!.textContent);
+      expect(await page.$eval('#pad', (p) => [p.getAttribute('role'), p.getAttribute('aria-label'), (p as HTMLElement).tabIndex])).toEqual(['img', 'Drawing pad for a digit', 0]);
+      // the first stop of the tab order
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('pad');
+      const box = (await (await page.$('#pad'))!.boundingBox())!;
+      await draw(page.mouse, box, DIGIT_STROKES['1']!);
+      await expect.poll(() => text('#out')).toMatch(/^1 (0\.\d{3}|1\.000)$/);
+      expect(await live()).toBe('read 1');
+      // the keyboard: Ctrl+Z undoes the stroke, Escape clears
+      await page.focus('#pad');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('z');
+      await page.keyboard.up('Control');
+      await expect.poll(() => text('#out')).toBe('none');
+      expect(await live()).toBe('empty');
+      await draw(page.mouse, box, DIGIT_STROKES['7']!);
+      await expect.poll(() => text('#out')).toMatch(/^7 /);
+      await page.focus('#pad');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => text('#out')).toBe('none');
+      await page.$eval('#pad', (p) => {
+        p.setAttribute('width', '300px');
+        p.setAttribute('width', '300px');
+        p.setAttribute('mode', 'numbr');
+      });
+      await expect.poll(() => warnings).toEqual([
+        '<tinydigit-pad> width="300px": not an integer from 8 to 4096, using the default',
+        '<tinydigit-pad> mode="numbr": not digit or number, using the default',
+      ]);
+    } finally {
+      await page.close();
+      await site.close();
+    }
   });
 });

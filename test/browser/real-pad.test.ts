@@ -1,11 +1,11 @@
 // The pad set's drawings replayed on the real <tinydigit-pad> in Chromium, half with the mouse and half
 // with touch events: what the pad reads, and whether the set's own rendering (tools/realworld, which
 // the accuracy gates use) matches what the browser draws.
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadClassifierSync } from '../../src/index.js';
 import { sample } from '../../tools/realworld/sets.js';
-import { launchChromium, serveDir } from '../helpers/browsers.js';
+import { launchChromium, serveDir, touchDraw } from '../helpers/browsers.js';
 
 const COUNT = 40;
 let browser: Browser;
@@ -27,15 +27,6 @@ async function mouseDraw(page: Page, at: { x: number; y: number }, strokes: Stro
     await page.mouse.down();
     for (const [x, y] of s.slice(1)) await page.mouse.move(at.x + x, at.y + y);
     await page.mouse.up();
-  }
-}
-
-async function touchDraw(cdp: CDPSession, at: { x: number; y: number }, strokes: Strokes): Promise<void> {
-  for (const s of strokes) {
-    const point = ([x, y]: [number, number]) => ({ touchPoints: [{ x: at.x + x, y: at.y + y, id: 1 }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', ...point(s[0]!) });
-    for (const p of s.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', ...point(p) });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
 }
 

@@ -8,10 +8,13 @@
 // awaited by polling a plain read of the DOM, never by a wait that evaluates new code inside the page
 // (Firefox 140 applies the page's Content-Security-Policy to that code and blocks it).
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser as ChromiumBrowser } from 'playwright-core';
+import { chromium, type Browser as ChromiumBrowser, type CDPSession } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type LaunchOptions } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { createDemoServer } from '../../src/cli/serve.js';
+import { createReadStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
+import { createDemoServer, resolveStatic } from '../../src/cli/serve.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
@@ -57,8 +60,24 @@ export async function waitForText(read: () => Promise<string | null | undefined>
   return text!;
 }
 
+/** `dir` served as the demo server serves it: its Content-Security-Policy, cross-origin isolated. */
 export async function serveDir(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createDemoServer(dir);
+  return listen(createDemoServer(dir));
+}
+
+const PLAIN_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+/** `dir` served as a plain static host serves a user's page: no policy headers, so inline scripts run. */
+export async function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  return listen(createServer((req, res) => {
+    const file = resolveStatic(dir, req.url ?? '/');
+    const type = file && PLAIN_TYPES[extname(file)];
+    if (!file || !type) res.writeHead(404).end();
+    else createReadStream(file).pipe(res.writeHead(200, { 'Content-Type': type }));
+  }));
+}
+
+async function listen(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
@@ -93,5 +112,23 @@ export async function draw(mouse: Mouse, box: { x: number; y: number }, strokes:
     await mouse.down();
     for (const [x, y] of s.slice(1)) await mouse.move(box.x + x, box.y + y, { steps: 8 });
     await mouse.up();
+  }
+}
+
+/**
+ * Draws strokes with a finger (Chromium's touch events, through the DevTools protocol; the page needs
+ * `hasTouch`), relative to the top-left corner of a box on the page. The finger moves straight between
+ * a stroke's points, as the pad joins them, 16 ms an event, and rests before it lifts: a finger that
+ * lifts while moving flings, and Chromium then takes the next tap as the one that stops the fling.
+ */
+export async function touchDraw(cdp: CDPSession, box: { x: number; y: number }, strokes: Stroke[]): Promise<void> {
+  let t = Date.now() / 1000;
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: [number, number], wait = 0.016) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: box.x + p[0], y: box.y + p[1], id: 1 }] : [], timestamp: (t += wait) });
+  for (const s of strokes) {
+    await send('touchStart', s[0]!);
+    for (const p of s.slice(1)) await send('touchMove', p);
+    await send('touchMove', s.at(-1)!, 0.2);
+    await send('touchEnd');
   }
 }

@@ -40,9 +40,9 @@ const RUNTIMES: Runtime[] = [
     runtime: /^deno 2\.9\.6 x86_64$/,
     command: (s, noSimd) => [deno(), 'run', ...(s.includes('digest') ? ['--allow-read'] : []), ...(noSimd ? ['--v8-flags=--no-enable-sse4-1'] : []), s],
     canDisableSimd: true,
-    examples: [['example-deno.ts', '1 1.000 wasm-simd']],
+    examples: [['example.ts', '1 1.000 wasm-simd']],
   },
-  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5 x64$/, command: (s) => [runtimeBinary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), s], canDisableSimd: false, examples: [['example-bun.ts', '1 1.000 wasm-simd']] },
+  { name: 'Bun 1.4.5', runtime: /^bun 1\.4\.5 x64$/, command: (s) => [runtimeBinary('@oven/bun-linux-x64@1.4.5', 'package/bin/bun'), s], canDisableSimd: false, examples: [['example.ts', '1 1.000 wasm-simd']] },
   {
     name: 'Raspberry Pi stand-in: arm64 Node 20.20.2 under qemu (cortex-a72)',
     runtime: /^node v20\.20\.2 arm64$/,
@@ -82,7 +82,7 @@ let here: Digest;
 beforeAll(() => {
   work = matrixDir('runtimes');
   const examples = readmeExamples();
-  const files: Record<string, string> = { node: 'example-node.mjs', 'node-cjs': 'example-node.cjs', deno: 'example-deno.ts', bun: 'example-bun.ts', worker: 'example-worker.js' };
+  const files: Record<string, string> = { node: 'example-node.mjs', 'node-cjs': 'example-node.cjs', 'deno-bun': 'example.ts', worker: 'example-worker.js' };
   for (const [name, file] of Object.entries(files)) {
     if (!examples[name]) throw new Error(`README.md has no example marked <!-- example: ${name} -->`);
     writeFileSync(join(work, file), examples[name]);
