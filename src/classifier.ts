@@ -4,7 +4,7 @@ import { compileAsync, compileSync, chooseBackend, instantiateSync, type Backend
 import { EngineError, InputError } from './errors.js';
 import { growMemory, memoryBytes, planMemory, writeModel, type MemoryPlan } from './wasm/layout.js';
 import type { Activation, Model, ModelMetadata, WeightType } from './model/model.js';
-import { decodeModel, decodeModelFile, encodeModel } from './model/format.js';
+import { copyModel, decodeModel, decodeModelFile } from './model/format.js';
 import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
 import type { NumberReading, ReadNumberOptions } from './read-number/read-number.js';
 
@@ -302,8 +302,8 @@ function resolveModel(options: ClassifierOptions): Model {
     }
     return decodeModelFile(defaultModelBytes(m), true);
   }
-  // A Model object is validated by the same checks as a file.
-  return m instanceof Uint8Array || m instanceof ArrayBuffer || ArrayBuffer.isView(m) ? decodeModel(m) : decodeModel(encodeModel(m as Model));
+  // A Model object is validated by the same checks as a file, and copied.
+  return m instanceof Uint8Array || m instanceof ArrayBuffer || ArrayBuffer.isView(m) ? decodeModel(m) : copyModel(m as Model);
 }
 
 function checkOptions(options: unknown): ClassifierOptions {
@@ -312,12 +312,32 @@ function checkOptions(options: unknown): ClassifierOptions {
   return options as ClassifierOptions;
 }
 
-/** Loads a classifier without awaiting anything (the wasm module is small enough for sync compilation). */
-export function loadClassifierSync(options?: ClassifierOptions): Classifier {
+/** What a classifier is made of: a compiled kernel module, its build, and a checked model of its own. */
+export interface ClassifierParts {
+  module: WebAssembly.Module;
+  backend: Backend;
+  model: Model;
+}
+
+/**
+ * @internal The parts of the classifier `options` name, each checked (the same errors as
+ * loadClassifierSync). tinydigit/pool sends them to its workers, which so embed no model and compile nothing.
+ */
+export function classifierParts(options?: ClassifierOptions): ClassifierParts {
   const o = checkOptions(options);
   const backend = chooseBackend(o.simd);
   const model = resolveModel(o);
-  return new Classifier(instantiateSync(compileSync(backend)), backend, model);
+  return { module: compileSync(backend), backend, model };
+}
+
+/** @internal A classifier from its parts (a pool's worker makes its own from the page's). */
+export function classifierFromParts(parts: ClassifierParts): Classifier {
+  return new Classifier(instantiateSync(parts.module), parts.backend, parts.model);
+}
+
+/** Loads a classifier without awaiting anything (the wasm module is small enough for sync compilation). */
+export function loadClassifierSync(options?: ClassifierOptions): Classifier {
+  return classifierFromParts(classifierParts(options));
 }
 
 /** Loads a classifier, compiling the wasm module asynchronously the first time. */

@@ -1,6 +1,8 @@
 export { Classifier, DIGIT_MIN_CONFIDENCE, loadClassifier, loadClassifierSync } from './classifier.js';
 /** @internal For tinydigit/pool and tinydigit/number, which share this bundle. */
-export { checkBatch, registerNumberReader } from './classifier.js';
+export { checkBatch, classifierFromParts, classifierParts, registerNumberReader } from './classifier.js';
+/** @internal */
+export type { ClassifierParts } from './classifier.js';
 /** @internal */
 export { fitInk, hasInk, inkMapOf } from './preprocess.js';
 export type { Classification, ClassifierOptions, ClassifyImageOptions, ModelInfo } from './classifier.js';

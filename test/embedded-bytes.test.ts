@@ -1,6 +1,7 @@
 // The wasm modules are embedded as hex and the models as base64, the default one sparse (src/embedded-bytes.ts). Node decodes
 // them with Buffer, recent browsers with Uint8Array.fromHex / fromBase64; this also checks the loops
 // used where neither exists, on every byte value.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const bytes = Uint8Array.from({ length: 512 }, (_, i) => (i * 167 + (i >> 8)) & 255);
@@ -29,6 +30,21 @@ describe('embedded bytes', () => {
     expect(Buffer.from(defaultModelBytes()).equals(file)).toBe(true);
     // half the first layer's weights are zero: the embedded text is far shorter than the file's base64
     expect(DEFAULT_INT8_SPARSE_BASE64.length).toBeLessThan(file.toString('base64').length * 0.8);
+  });
+
+  it('gives back any bytes from the sparse form (length, a bit per byte, the bytes not zero)', async () => {
+    const { fromSparseBase64 } = await import('../src/embedded-bytes.js');
+    const sparse = (b: Uint8Array) => {
+      const mask = new Uint8Array((b.length + 7) >> 3);
+      b.forEach((v, i) => v && (mask[i >> 3]! |= 1 << (i & 7)));
+      const length = new Uint8Array(new Uint32Array([b.length]).buffer);
+      return Buffer.concat([length, mask, b.filter((v) => v !== 0)]).toString('base64');
+    };
+    // mostly zeros, mostly not (whole mask bytes of 255), and lengths that end inside a mask byte
+    const bytesArb = fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((a) => a.map((v) => (v % 4 === 0 ? v : 0))), fc.uint8Array({ maxLength: 200 }).map((a) => a.map((v) => v | 1)));
+    fc.assert(fc.property(bytesArb, (b) => {
+      expect(Array.from(fromSparseBase64(sparse(b)))).toEqual(Array.from(b));
+    }));
   });
 
   it('decodes every byte value without Buffer or the native Uint8Array decoders', async () => {

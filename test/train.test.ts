@@ -13,7 +13,7 @@ it('trains, exports f32 and int8 models, and draws its pictures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--test-limit', '1000', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
   const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8'));
-  expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, testImages: 1000, trainer: { epochs: 3, trainImages: 4000 } });
+  expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, testImages: 1000, trainer: { epochs: 3, trainImages: 4000 }, training: 'npm run train -- --name quick --limit 4000 --epochs 3 --test-limit 1000' });
   expect(report.history).toHaveLength(3);
   // far from trained (81.6% here with seed 1), but far above chance (10%)
   expect(report.testAccuracy.f32).toBeGreaterThan(0.7);
@@ -22,7 +22,8 @@ it('trains, exports f32 and int8 models, and draws its pictures', () => {
   for (const [file, type] of [['quick-f32.tdm', 'f32'], ['quick-int8.tdm', 'int8']]) {
     const c = loadClassifierSync({ model: readFileSync(join(dir, file!)) });
     expect(c.model.layers.map((l) => l.weightType)).toEqual([type, type, type]);
-    expect(c.model.metadata).toMatchObject({ weightType: type, testAccuracy: report.testAccuracy[type!] });
+    expect(c.model.metadata).toMatchObject({ weightType: type, testAccuracy: report.testAccuracy[type!], training: report.training });
+    expect(c.model.metadata).not.toHaveProperty('trainer');
   }
   for (const pic of ['learning-curve', 'predictions', 'confusion']) {
     expect(readFileSync(join(dir, `quick-${pic}.svg`), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);

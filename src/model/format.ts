@@ -104,12 +104,12 @@ function decodeMetadata(bytes: Uint8Array): ModelMetadata {
 }
 
 /**
- * Writes a model as a model file (format version 1). Throws {@link ModelFormatError} if the model is
- * not a valid dense stack within {@link MODEL_LIMITS}.
+ * Checks a model object as {@link decodeModel} checks a file (shapes, typed arrays of the right lengths,
+ * finite values, scales, metadata within the limits) and returns its records and metadata's bytes.
  */
-export function encodeModel(model: Model): Uint8Array {
+function checkModelObject(model: Model): { records: LayerRecord[]; meta: Uint8Array } {
   if (model === null || typeof model !== 'object' || !Array.isArray(model.layers)) {
-    throw new ModelFormatError('invalid-argument', 'encodeModel expects a Model object');
+    throw new ModelFormatError('invalid-argument', 'expected a Model object');
   }
   const records: LayerRecord[] = model.layers.map((l) => ({
     inputs: l.inputs, outputs: l.outputs, activation: l.activation, weightType: l.weightType,
@@ -133,7 +133,29 @@ export function encodeModel(model: Model): Uint8Array {
       checkScales(l.scales, i);
     }
   });
-  const meta = encodeMetadata(model.metadata ?? {});
+  return { records, meta: encodeMetadata(model.metadata ?? {}) };
+}
+
+/**
+ * A valid model object's own copy (no array shared with `model`), checked as {@link decodeModel} checks a
+ * file: what a classifier runs, without writing the file and reading it back.
+ */
+export function copyModel(model: Model): Model {
+  checkModelObject(model);
+  const layers = model.layers.map((l): DenseLayer =>
+    l.weightType === 'f32'
+      ? { ...l, weights: l.weights.slice(), biases: l.biases.slice() }
+      : { ...l, weights: l.weights.slice(), scales: l.scales.slice(), biases: l.biases.slice() },
+  );
+  return { inputHeight: model.inputHeight, inputWidth: model.inputWidth, layers, metadata: JSON.parse(JSON.stringify(model.metadata ?? {})) as ModelMetadata };
+}
+
+/**
+ * Writes a model as a model file (format version 1). Throws {@link ModelFormatError} if the model is
+ * not a valid dense stack within {@link MODEL_LIMITS}.
+ */
+export function encodeModel(model: Model): Uint8Array {
+  const { records, meta } = checkModelObject(model);
   const metaEnd = HEADER_BYTES + RECORD_BYTES * records.length + meta.length;
   const total = align4(metaEnd) + records.reduce((s, r) => s + payloadBytes(r), 0) + CRC_BYTES;
   const bytes = new Uint8Array(total);

@@ -1,12 +1,13 @@
 // What a classifier pool and its workers say to each other (structured clone; buffers transferred).
-import type { DefaultModelName } from '../model/names.js';
-import type { Backend, SimdOption } from '../wasm/modules.js';
+import type { ClassifierParts } from '../classifier.js';
+import type { Backend } from '../wasm/modules.js';
 
-/** First message to a worker: the model (an embedded model's name, or model file bytes). */
-export interface InitMessage {
+/**
+ * First message to a worker: the page's compiled kernel module, its build and the decoded model, so a
+ * worker embeds no model and no wasm of its own.
+ */
+export interface InitMessage extends ClassifierParts {
   type: 'init';
-  model: DefaultModelName | Uint8Array;
-  simd: SimdOption;
 }
 
 /** A chunk of a batch: `inputs` laid end to end. `attempt` counts the workers that died running it. */

@@ -1,7 +1,7 @@
 // A pool of workers, each with its own classifier, for big batches: a batch is cut into chunks that the
 // workers run in parallel. Where the workers come from (worker_threads, Web Workers) is the caller's:
 // see pool-node.ts and pool-browser.ts.
-import { checkBatch, EngineError, encodeModel, InputError, loadClassifierSync, ModelFormatError, type Backend, type ClassifierOptions, type Model } from '../index.js';
+import { checkBatch, classifierFromParts, classifierParts, EngineError, InputError, ModelFormatError, type Backend, type ClassifierOptions } from '../index.js';
 import type { ErrorInfo, FromWorker, ToWorker } from './messages.js';
 
 /** Options of `createPool`. */
@@ -117,12 +117,12 @@ export class ClassifierPool {
     if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
       throw new InputError('bad-option', `workers must be an integer from 1 to ${MAX_WORKERS}, got ${String(workers)}`);
     }
-    // Load once here: a bad model or option fails now, with the same error as loadClassifierSync.
-    const probe = loadClassifierSync(options);
+    // Load once here: a bad model or option fails now, with the same error as loadClassifierSync; the
+    // workers get the checked parts (structured clones: the model's arrays, the compiled module).
+    const parts = classifierParts(options);
+    const probe = classifierFromParts(parts);
     probe.dispose();
-    const m = options.model ?? 'default';
-    const model = typeof m === 'string' ? m : m instanceof ArrayBuffer ? new Uint8Array(m.slice(0)) : ArrayBuffer.isView(m) ? new Uint8Array(m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength)) : encodeModel(m as Model);
-    const pool = new ClassifierPool(spawn, { type: 'init', model, simd: options.simd ?? 'auto' }, probe.backend, probe.model.inputs, probe.model.classes);
+    const pool = new ClassifierPool(spawn, { type: 'init', ...parts }, probe.backend, probe.model.inputs, probe.model.classes);
     await Promise.all(Array.from({ length: workers }, () => pool.#startWorker()));
     return pool;
   }

@@ -1,5 +1,5 @@
 // Inside a pool's worker: one classifier, answering each batch message (see pool-messages.ts).
-import { loadClassifierSync, type Classifier } from '../index.js';
+import { classifierFromParts, type Classifier } from '../index.js';
 import type { ErrorInfo, FromWorker, ToWorker } from './messages.js';
 
 function errorInfo(e: unknown): ErrorInfo {
@@ -16,7 +16,7 @@ export function serveJobs(post: (message: FromWorker, transfer: ArrayBuffer[]) =
   return (m) => {
     if (m.type === 'init') {
       try {
-        classifier = loadClassifierSync({ model: m.model, simd: m.simd });
+        classifier = classifierFromParts(m);
         post({ type: 'ready', backend: classifier.backend }, []);
       } catch (e) {
         post({ type: 'init-error', error: errorInfo(e) }, []);

