@@ -1,9 +1,10 @@
 /** Base class of every error tinydigit throws on purpose; `code` says what went wrong, for programs. */
 export class TinydigitError extends Error {
+  // spelt out, not new.target.name: a minifier renames classes (the name would be "Y" in a bundle)
+  override name = 'TinydigitError';
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
-    this.name = new.target.name;
     this.code = code;
   }
 }
@@ -28,6 +29,7 @@ export type ModelFormatErrorCode =
 
 /** A model file is malformed, corrupt, over the format's limits, or not a valid dense stack. */
 export class ModelFormatError extends TinydigitError {
+  override name = 'ModelFormatError';
   declare readonly code: ModelFormatErrorCode;
   constructor(code: ModelFormatErrorCode, message: string) {
     super(code, message);
@@ -50,6 +52,7 @@ export type InputErrorCode =
  * buffer, or an option (`bad-option`) of any call, `loadClassifier` and `createPool` included.
  */
 export class InputError extends TinydigitError {
+  override name = 'InputError';
   declare readonly code: InputErrorCode;
   /** For batches: the index of the offending input. */
   readonly index: number | undefined;
@@ -68,6 +71,7 @@ export type EngineErrorCode = 'simd-unsupported' | 'disposed' | 'not-finite-outp
  * pools, a job whose workers kept crashing (`worker-crashed`) or a worker that could not start.
  */
 export class EngineError extends TinydigitError {
+  override name = 'EngineError';
   declare readonly code: EngineErrorCode;
   constructor(code: EngineErrorCode, message: string) {
     super(code, message);

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, createDemoServer } from '../src/cli/serve.js';
 
-const server = createDemoServer('dist/demo');
+const server = createDemoServer('dist');
 let port = 0;
 beforeAll(() => new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ((port = (server.address() as AddressInfo).port), ok()))));
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));

@@ -9,7 +9,10 @@ const WASM_LIMIT = 4096;
 // 11,300 -> 13,600 (2026-11-26): the real-world preprocessing (light evened out, slant, one ink cluster,
 // large images shrunk; +0.9 KB of wasm, +1.3 KB of JavaScript), paid for on the pages by the pruned,
 // sparsely embedded default model (a page that classifies went from 22.3 to 21.9 KB).
-const LIBRARY_BUDGET = 13_600;
+// 13,600 -> 13,800 (2026-11-26): a model object checked and copied without the writer (copyModel; on a
+// page that classifies, the writer is gone: 21.9 -> 21.5 KB), the pool's parts, errors' names spelt out
+// (a minifier renamed them).
+const LIBRARY_BUDGET = 13_800;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

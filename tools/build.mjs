@@ -136,7 +136,8 @@ async function bundle() {
   await rm('dist', { recursive: true, force: true });
   // ES2022 keeps class private fields native (es2020 turned each #field access into WeakMap calls: one
   // classify x1.07-1.16 slower); every runtime with WebAssembly SIMD has them, and Node 18 does.
-  const common = { entryPoints: ['src/index.ts'], bundle: true, target: 'es2022', platform: 'neutral', logLevel: 'warning' };
+  // Minified: a smaller tarball, and less for Node to parse at import.
+  const common = { entryPoints: ['src/index.ts'], bundle: true, minify: true, target: 'es2022', platform: 'neutral', logLevel: 'warning' };
   await esbuild.build({ ...common, format: 'esm', outfile: 'dist/index.js' });
   await esbuild.build({ ...common, format: 'cjs', outfile: 'dist/index.cjs' });
   // The library decodes the embedded models without their CRC (start-up time): check them here, fully.
@@ -168,7 +169,7 @@ async function bundle() {
   // The command line, with its image decoders bundled in (the package has no runtime dependency), and the
   // library, readNumber and the f32 model imported from beside it.
   await esbuild.build({
-    entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',
+    entryPoints: ['src/cli/main.ts'], bundle: true, minify: true, platform: 'node', format: 'esm', target: 'node18', outfile: 'dist/cli.js',
     plugins: [sharing({ 'src/index.ts': './index.js', 'src/number.ts': './number.js', 'src/models/default-f32.ts': './models/default-f32.js' })],
     define: { TINYDIGIT_VERSION: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
@@ -178,27 +179,29 @@ async function bundle() {
   const sharedIndex = sharing({ 'src/index.ts': './index.js' });
   // tinydigit/number, beside the library it registers readNumber with: ESM, CommonJS, and workerd's.
   for (const [format, outfile, library] of [['esm', 'dist/number.js', './index.js'], ['cjs', 'dist/number.cjs', './index.cjs'], ['esm', 'dist/number.workerd.js', './workerd.js']]) {
-    await esbuild.build({ entryPoints: ['src/number.ts'], bundle: true, plugins: [sharing({ 'src/index.ts': library })], platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: ['src/number.ts'], bundle: true, minify: true, plugins: [sharing({ 'src/index.ts': library })], platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
   }
   // tinydigit/models/default-f32: the f32 twin of the embedded default model.
   for (const [format, outfile] of [['esm', 'dist/models/default-f32.js'], ['cjs', 'dist/models/default-f32.cjs']]) {
-    await esbuild.build({ entryPoints: ['src/models/default-f32.ts'], bundle: true, platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: ['src/models/default-f32.ts'], bundle: true, minify: true, platform: 'neutral', format, target: 'es2022', outfile, logLevel: 'warning' });
   }
   // The custom element (tinydigit/element), and everything for a plain <script> tag (global `tinydigit`).
-  await esbuild.build({ entryPoints: ['src/element.ts'], bundle: true, plugins: [sharedIndex], platform: 'browser', format: 'esm', target: 'es2022', outfile: 'dist/element.js', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: ['src/element.ts'], bundle: true, minify: true, plugins: [sharedIndex], platform: 'browser', format: 'esm', target: 'es2022', outfile: 'dist/element.js', logLevel: 'warning' });
   // tinydigit/react: the element, registered, and its type in React's JSX (a declaration only).
   await esbuild.build({ entryPoints: ['src/react.ts'], bundle: true, plugins: [sharing({ 'src/element.ts': './element.js' })], platform: 'browser', format: 'esm', target: 'es2022', outfile: 'dist/react.js', logLevel: 'warning' });
   await esbuild.build({ entryPoints: ['src/iife.ts'], bundle: true, platform: 'browser', format: 'iife', globalName: 'tinydigit', target: 'es2022', minify: true, outfile: 'dist/tinydigit.iife.js', logLevel: 'warning' });
   // tinydigit/pool: worker pools (worker_threads in Node, Web Workers in browsers) and their worker scripts,
   // all sharing dist/index.js.
   for (const [entry, platform] of [['node', 'node'], ['worker-node', 'node'], ['browser', 'browser'], ['worker-browser', 'browser']]) {
-    await esbuild.build({ entryPoints: [`src/pool/${entry}.ts`], bundle: true, plugins: [sharedIndex], platform, format: 'esm', target: platform === 'node' ? 'node18' : 'es2022', outfile: `dist/pool-${entry}.js`, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: [`src/pool/${entry}.ts`], bundle: true, minify: true, plugins: [sharedIndex], platform, format: 'esm', target: platform === 'node' ? 'node18' : 'es2022', outfile: `dist/pool-${entry}.js`, logLevel: 'warning' });
   }
-  // The demo page served by `tinydigit serve` (and npm start). Its Benchmark button runs a worker pool: the
-  // worker script sits beside demo.js, self-contained.
-  await esbuild.build({ entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, outfile: 'dist/demo/demo.js', logLevel: 'warning' });
-  await esbuild.build({ entryPoints: ['src/pool/worker-browser.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, outfile: 'dist/demo/pool-worker-browser.js', logLevel: 'warning' });
-  for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/demo/${f}`);
+  // The demo page served by `tinydigit serve` (and npm start) from dist/: it imports the package's own
+  // bundles beside it (the library, the element, readNumber, the pool and its worker), as a page would.
+  await esbuild.build({
+    entryPoints: ['src/demo/demo.ts'], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, outfile: 'dist/demo.js', logLevel: 'warning',
+    plugins: [sharing({ 'src/index.ts': './index.js', 'src/element.ts': './element.js', 'src/number.ts': './number.js', 'src/pool/browser.ts': './pool-browser.js', 'src/models/default-f32.ts': './models/default-f32.js' })],
+  });
+  for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/${f}`);
 }
 
 /** The type declarations, for ESM and for CommonJS consumers, and one beside each pool bundle. */

@@ -96,7 +96,8 @@ async function info(args: string[], o: CommandOptions): Promise<number> {
 function serve(_args: string[], o: CommandOptions): Promise<number> {
   const port = Number(o.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${o.port}`);
-  const server = createDemoServer(fileURLToPath(new URL('./demo/', import.meta.url)));
+  // the page and the package's bundles it imports, all in dist/ beside this script
+  const server = createDemoServer(fileURLToPath(new URL('./', import.meta.url)));
   return new Promise((done) => {
     server.on('error', (e) => {
       console.error(`tinydigit: cannot serve on ${o.host}:${port}: ${e.message}`);

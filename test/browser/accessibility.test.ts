@@ -39,7 +39,7 @@ async function seriousViolations(page: Page, what: string): Promise<Violation[]>
 
 describe('accessibility (axe-core) in Chromium', () => {
   it('the demo page: in digit mode with a reading, and in number mode', async () => {
-    const demo = await serveDir('dist/demo');
+    const demo = await serveDir('dist');
     const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
     try {
       const page = await context.newPage();

@@ -12,7 +12,7 @@ let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
 beforeAll(async () => {
   browser = await launchChromium();
-  demo = await serveDir('dist/demo');
+  demo = await serveDir('dist');
 });
 afterAll(async () => {
   await browser?.close();

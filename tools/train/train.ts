@@ -13,6 +13,7 @@ import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
 import { notDigit } from './not-digits.js';
+import { styledDigit } from './styles.js';
 import { rng, shuffled } from '../shared/rng.js';
 
 const HELP = `npm run train -- [options]
@@ -29,6 +30,8 @@ const HELP = `npm run train -- [options]
   --narrow P         share of images made narrower, width times 0.5-0.85 (default ${DEFAULT_AUGMENT.narrow})
   --not-digits S     add S times as many images that are not digits (crossing curves, scribbles, two
                      digits overlapped), trained towards equal probabilities (default 0 = off)
+  --styles S         add S times as many copies of MNIST's 1s and 7s written as many people write them
+                     (a 1 with a flag, sometimes a foot; a 7 crossed in the middle) (default 0 = off)
   --prune S          set the smallest share S of the first layer's weights to zero and keep them there
                      (zeros cost little in the embedded model); from epoch --prune-at (default: half way)
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
@@ -54,6 +57,7 @@ const { values: a } = parseArgs({
     thickness: { type: 'string', default: String(DEFAULT_AUGMENT.thickness) },
     narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
     'not-digits': { type: 'string', default: '0' },
+    styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
     'prune-at': { type: 'string' },
     teacher: { type: 'string' },
@@ -85,6 +89,7 @@ const augmentOptions = { ...DEFAULT_AUGMENT, elasticAlpha: numberOption('elastic
 const pruneShare = numberOption('prune', a.prune, 0, 0.99);
 const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epochs, true) : Math.round(epochs / 2);
 const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
+const styleShare = numberOption('styles', a.styles, 0, 1);
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
@@ -123,17 +128,30 @@ function loadData(train: MnistSplit) {
   const nMnist = Math.min(a.limit ? numberOption('limit', a.limit, 1, 55000, true) : 55000, train.labels.length - VALIDATION);
   const nNot = Math.round(nMnist * notDigitShare);
   const rand = rng(seed * 7 + 3);
-  const trainX = new Float32Array((nMnist + nNot) * SIDE * SIDE);
+  // 1s and 7s written in other styles, from training images picked at random (labels kept)
+  const styled: { x: Float32Array; label: number }[] = [];
+  const onesAndSevens = Array.from({ length: nMnist }, (_, i) => i).filter((i) => train.labels[i] === 1 || train.labels[i] === 7);
+  for (let k = 0; k < Math.round(onesAndSevens.length * styleShare); k++) {
+    const i = onesAndSevens[Math.floor(rand() * onesAndSevens.length)]!;
+    const image = styledDigit(rand, train, i);
+    const x = image && preprocess(image);
+    if (x) styled.push({ x, label: train.labels[i]! });
+  }
+  const nStyled = styled.length;
+  const trainX = new Float32Array((nMnist + nStyled + nNot) * SIDE * SIDE);
   trainX.set(preprocessAll(train, Array.from({ length: nMnist }, (_, i) => i)));
+  styled.forEach((s, k) => trainX.set(s.x, (nMnist + k) * SIDE * SIDE));
   for (let k = 0; k < nNot; k++) {
     const x = preprocess(notDigit(rand, train, nMnist));
-    if (x) trainX.set(x, (nMnist + k) * SIDE * SIDE);
+    if (x) trainX.set(x, (nMnist + nStyled + k) * SIDE * SIDE);
   }
-  const trainY = new Uint8Array(nMnist + nNot).fill(NOT_A_DIGIT);
+  const trainY = new Uint8Array(nMnist + nStyled + nNot).fill(NOT_A_DIGIT);
   trainY.set(train.labels.subarray(0, nMnist));
+  styled.forEach((s, k) => (trainY[nMnist + k] = s.label));
   return {
-    nTrain: nMnist + nNot,
+    nTrain: nMnist + nStyled + nNot,
     nMnist,
+    nStyled,
     trainX,
     trainY,
     valX: preprocessAll(train, Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i)),
@@ -284,7 +302,7 @@ async function main(): Promise<void> {
   const data = loadData(train);
   const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
   const dims = [SIDE * SIDE, ...hidden, 10];
-  console.error(`training ${dims.join('-')} on ${data.nMnist} images${data.nTrain > data.nMnist ? ` and ${data.nTrain - data.nMnist} that are not digits` : ''} (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+  console.error(`training ${dims.join('-')} on ${data.nMnist} images${data.nStyled ? `, ${data.nStyled} 1s and 7s in other styles` : ''}${data.nTrain > data.nMnist + data.nStyled ? ` and ${data.nTrain - data.nMnist - data.nStyled} that are not digits` : ''} (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
   const model = buildModel(tf, dims);
   const { history, best, augmented } = await trainEpochs(tf, model, data, teacher);
 
@@ -294,7 +312,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, notDigitImages: data.nTrain - data.nMnist, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history.
   const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet)$/.test(arg) && !/^--(models|plots)$/.test(all[i - 1] ?? ''))].join(' ');
