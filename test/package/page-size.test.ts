@@ -1,8 +1,8 @@
 // What a web page ships when it uses tinydigit, measured as a user would: the packed package installed in
 // build/consumer, a page's code bundled by esbuild for the browser (minified, ESM, ES2022, tree-shaking
 // on), gzip -9. The pad's budget is the goal (24 KB); the others are guards at today's sizes, so that
-// growth is a decision (the goal to classify is 20 KB).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// growth is a decision (the goal to classify is 20 KB). The README's size table is checked against it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { describe, expect, inject, it } from 'vitest';
@@ -26,6 +26,14 @@ const BUDGETS: Record<keyof typeof PAGES, number> = {
   'read a number': 53_000,
 };
 
+/** Each page's row in the README's size table. */
+const README_ROWS: Record<keyof typeof PAGES, string> = {
+  'classify one input': '`loadClassifier()`, classify one input',
+  'the pad element': "`import 'tinydigit/element'` and one `<tinydigit-pad>`",
+  'preprocess alone': '`preprocess` alone',
+  'read a number': 'classify and `readNumber` (`tinydigit/number`)',
+};
+
 async function pageBytes(name: string, code: string): Promise<number> {
   const dir = join(app, 'pages');
   mkdirSync(dir, { recursive: true });
@@ -41,6 +49,12 @@ describe('what a page ships', () => {
     for (const [name, code] of Object.entries(PAGES)) sizes[name] = await pageBytes(name, code);
     console.log(`page sizes, min+gzip: ${Object.entries(sizes).map(([n, b]) => `${n} ${b} B`).join(', ')}`);
     for (const [name, budget] of Object.entries(BUDGETS)) expect(sizes[name], name).toBeLessThanOrEqual(budget);
+    // the README's table says what this measures (KB of 1,000 bytes, one decimal), row by row, and its
+    // headline the classify and pad pages
+    const readme = readFileSync('README.md', 'utf8');
+    const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+    for (const [name, row] of Object.entries(README_ROWS)) expect(readme, `README: ${name}`).toContain(`| ${row} | ${kb(sizes[name]!)} |`);
+    expect(readme).toContain(`a page that classifies ships ${kb(sizes['classify one input']!)} gzipped, model included; with the drawing pad, ${kb(sizes['the pad element']!)}.`);
     // a page that only preprocesses carries no model (the default model is 11 KB gzipped)
     expect(sizes['preprocess alone']!).toBeLessThan(sizes['classify one input']! - 10_000);
   });
