@@ -6,7 +6,7 @@ import { fromBase64 } from '../src/embedded-bytes.js';
 import { SECOND_READER_BASE64 } from '../src/generated/model-second-reader.js';
 import '../src/number.js';
 import { inkMapOf } from '../src/preprocess.js';
-import { GROUP_FEATURES } from '../src/read-number/grouping.js';
+import { GROUP_FEATURES, readGroup } from '../src/read-number/grouping.js';
 import { inkPieces, MAX_PIECES } from '../src/read-number/pieces.js';
 import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/shared/compose.js';
 import { loadMnist, mnistImage } from '../tools/shared/mnist.js';
@@ -83,6 +83,18 @@ describe("readNumber's second reader (models/second-reader-int8.tdm)", () => {
   });
 });
 
+describe('readGroup', () => {
+  it('says whether the network and the second reader, each alone, read the same digit', () => {
+    const probs = (top: number, n = 10) => Float32Array.from({ length: n }, (_, d) => (d === top ? 0.82 : 0.02));
+    expect(readGroup(probs(3), probs(3, 11)).result.readersAgree).toBe(true);
+    // together they read 3 (0.82 x sqrt(0.02) beats 0.02 x sqrt(0.82)), but the second reader alone says 5
+    const split = readGroup(probs(3), probs(5, 11)).result;
+    expect(split.digit).toBe(3);
+    expect(split.readersAgree).toBe(false);
+    expect(readGroup(probs(3)).result.readersAgree).toBe(true);
+  });
+});
+
 describe('readNumber', () => {
   it('gives boxes left to right and flags low confidence', () => {
     const { image, text } = composeRow(test, [0, 1, 2], rng(3), { ...DEFAULT_COMPOSE, minGap: 4, maxGap: 4, jitter: 0 });
@@ -92,6 +104,7 @@ describe('readNumber', () => {
     for (const d of res.digits) {
       expect(d.box.height).toBeGreaterThan(15);
       expect(d.lowConfidence).toBe(false);
+      expect(Object.keys(d).sort()).toEqual(['box', 'confidence', 'digit', 'isDigit', 'lowConfidence', 'probabilities']);
     }
     expect(clf.readNumber(image, { minConfidence: 1 }).digits.every((d) => d.lowConfidence || d.confidence === 1)).toBe(true);
   });

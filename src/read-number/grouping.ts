@@ -170,7 +170,7 @@ export function bestGrouping<R extends { digit: number }>(
  * agree on the right digit more often than either alone; the square root tempers the second reader
  * (chosen on validation rows: docs/reading-numbers.md).
  */
-export function readGroup(classifier: Float32Array, second?: Float32Array): GroupRead<{ digit: number; confidence: number; probabilities: Float32Array }> {
+export function readGroup(classifier: Float32Array, second?: Float32Array): GroupRead<{ digit: number; confidence: number; probabilities: Float32Array; readersAgree: boolean }> {
   let probabilities = classifier;
   if (second) {
     const both = classifier.map((p, d) => p * Math.sqrt(second[d]!));
@@ -179,8 +179,11 @@ export function readGroup(classifier: Float32Array, second?: Float32Array): Grou
     if (sum > 0) probabilities = both.map((p) => p / sum);
   }
   const digit = probabilities.indexOf(Math.max(...probabilities));
+  const top = (p: Float32Array) => p.indexOf(Math.max(...p));
+  // the two readers' own digits: when they differ, the row is misread far more often than not
+  const readersAgree = !second || top(classifier) === top(second.subarray(0, 10));
   return {
-    result: { digit, confidence: probabilities[digit]!, probabilities },
+    result: { digit, confidence: probabilities[digit]!, probabilities, readersAgree },
     classifier: classifier[digit]!,
     second: second?.[digit],
     oneDigit: second && 1 - second[10]!,

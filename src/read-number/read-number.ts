@@ -10,7 +10,10 @@ import { inkPieces, type Box } from './pieces.js';
 export interface DigitReading extends Classification {
   /** Where the digit's ink is in the image, in pixels. */
   box: Box;
-  /** True when the confidence is below `minConfidence`, or the group does not look like a digit: shown, but worth a second look. */
+  /**
+   * True when the confidence is below `minConfidence`, the group does not look like a digit, or the
+   * network and the second reader, each alone, read different digits: shown, but worth a second look.
+   */
   lowConfidence: boolean;
 }
 
@@ -48,12 +51,12 @@ export function readNumber(classifier: Reader, secondReader: () => Reader, image
   const { inputWidth, inputHeight, classes } = classifier.model;
   const second = inputWidth === 20 && inputHeight === 20 && classes === 10 ? secondReader() : undefined;
   const read = (x: Float32Array) => readGroup(classifier.classify(x).probabilities, second?.classify(x).probabilities);
-  const digits: DigitReading[] = bestGrouping(map, componentOf, pieces, lineHeight, inputWidth, inputHeight, read).map(({ region: s, result: r }) => ({
+  const digits: DigitReading[] = bestGrouping(map, componentOf, pieces, lineHeight, inputWidth, inputHeight, read).map(({ region: s, result: { readersAgree, ...r } }) => ({
     ...r,
     isDigit: r.confidence >= DIGIT_MIN_CONFIDENCE,
     // in the image's pixels (a large image is read shrunk by map.scale)
     box: { x: s.x0 * map.scale, y: s.y0 * map.scale, width: (s.x1 - s.x0 + 1) * map.scale, height: (s.y1 - s.y0 + 1) * map.scale },
-    lowConfidence: r.confidence < minConfidence || r.confidence < DIGIT_MIN_CONFIDENCE,
+    lowConfidence: r.confidence < minConfidence || r.confidence < DIGIT_MIN_CONFIDENCE || !readersAgree,
   }));
   return { text: digits.map((d) => d.digit).join(''), digits };
 }

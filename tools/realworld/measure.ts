@@ -16,6 +16,9 @@ export interface SetResult {
   styles: Map<string, [number, number]>;
   /** Rows: flagged lowConfidence on some digit; of those unflagged, the share misread. */
   unflaggedWrong?: number;
+  /** Rows: the share flagged, and of those the share read right all the same (a needless second look). */
+  flagged?: number;
+  flaggedRight?: number;
   /** The samples got wrong (index and what was read). */
   failures: { index: number; expected: string; read: string; confidence: number }[];
 }
@@ -41,6 +44,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
   let good = 0;
   let unflagged = 0;
   let unflaggedWrong = 0;
+  let flaggedRight = 0;
   for (let i = first; i < first + count; i++) {
     const s = sample(set, split, i);
     let ok: boolean;
@@ -54,7 +58,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
       if (!r.digits.some((d) => d.lowConfidence)) {
         unflagged++;
         if (!ok) unflaggedWrong++;
-      }
+      } else if (ok) flaggedRight++;
     } else {
       const r = clf.classifyImage(s.image);
       read = r ? String(r.digit) : '';
@@ -84,7 +88,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
     count,
     rate: set.endsWith('not-digits') ? 1 - good / count : good / count,
     ...(digits ? { ece: calibrationError(confidences, right), confusion } : {}),
-    ...(set.endsWith('rows') ? { unflaggedWrong: unflagged ? unflaggedWrong / unflagged : 0 } : {}),
+    ...(set.endsWith('rows') ? { unflaggedWrong: unflagged ? unflaggedWrong / unflagged : 0, flagged: 1 - unflagged / count, flaggedRight: count > unflagged ? flaggedRight / (count - unflagged) : 0 } : {}),
     styles,
     failures,
   };
