@@ -1,13 +1,10 @@
 // axe-core (npm) in Chromium on the demo page (both modes, with a reading shown) and on a bare
 // <tinydigit-pad> page: no serious or critical violation. axe is injected by the test (the context skips
 // the pages' CSP for that one script); the pages themselves are served as users get them.
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, launchChromium, serveDir } from '../helpers/browsers.js';
+import { DIGIT_STROKES, draw, elementPageDir, launchChromium, serveDir } from '../helpers/browsers.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
@@ -58,10 +55,7 @@ describe('accessibility (axe-core) in Chromium', () => {
   });
 
   it('a bare <tinydigit-pad> on a page of its own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
-    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
-    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
-    const site = await serveDir(dir);
+    const site = await serveDir(elementPageDir());
     const context = await browser.newContext({ viewport: { width: 600, height: 500 }, bypassCSP: true });
     try {
       const page = await context.newPage();

@@ -1,11 +1,9 @@
 // The demo page and the element in Debian's Chromium, driven by playwright-core: strokes drawn with the
 // mouse, read by tinydigit under the demo's strict CSP.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, launchChromium, numberStrokes, serveDir } from '../helpers/browsers.js';
+import { DIGIT_STROKES, draw, elementPageDir, launchChromium, numberStrokes, serveDir } from '../helpers/browsers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
@@ -117,10 +115,7 @@ describe('the Benchmark button in Chromium', () => {
 
 describe('<tinydigit-pad> from one script tag, in Chromium', () => {
   it('emits a digit event with the prediction', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
-    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
-    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
-    const site = await serveDir(dir);
+    const site = await serveDir(elementPageDir());
     try {
       const { page, problems } = await open(site.url);
       expect(await page.textContent('#global')).toBe('global ok');
@@ -135,10 +130,7 @@ describe('<tinydigit-pad> from one script tag, in Chromium', () => {
   });
 
   it('is usable by keyboard and screen reader, visible, sharp at devicePixelRatio 2, and warns once about a bad attribute', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
-    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
-    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
-    const site = await serveDir(dir);
+    const site = await serveDir(elementPageDir());
     const page = await browser.newPage({ viewport: { width: 600, height: 500 }, deviceScaleFactor: 2 });
     try {
       const warnings: string[] = [];

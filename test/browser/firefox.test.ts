@@ -1,10 +1,7 @@
 // The demo page and the bare element in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir, serveStatic } from '../helpers/browsers.js';
+import { DIGIT_STROKES, draw, elementPageDir, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir, serveStatic } from '../helpers/browsers.js';
 
 let browser: Browser;
 let demo: Awaited<ReturnType<typeof serveDir>>;
@@ -44,11 +41,8 @@ describe('demo page in Firefox', () => {
 
 describe('<tinydigit-pad> from one script tag, in Firefox', () => {
   it('is usable by keyboard and screen reader, and warns once about a bad attribute', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
-    for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
-    copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
     // without the demo's CSP: Firefox 140 applies a page's CSP to the code the test evaluates in it
-    const site = await serveStatic(dir);
+    const site = await serveStatic(elementPageDir());
     const page = await browser.newPage();
     try {
       const warnings: string[] = [];

@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser as ChromiumBrowser, type CDPSession } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type LaunchOptions } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { createReadStream } from 'node:fs';
+import { copyFileSync, createReadStream, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { createDemoServer, resolveStatic } from '../../src/cli/serve.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -58,6 +59,17 @@ export async function waitForText(read: () => Promise<string | null | undefined>
   let text: string | null | undefined;
   await expect.poll(async () => (text = await read()), { timeout, interval: 100 }).toBeTruthy();
   return text!;
+}
+
+/**
+ * A web developer's page with one `<tinydigit-pad>`, loaded by the IIFE script tag (test/fixtures/element
+ * and dist/tinydigit.iife.js), in a folder of its own to serve.
+ */
+export function elementPageDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-element-'));
+  for (const f of readdirSync('test/fixtures/element')) copyFileSync(join('test/fixtures/element', f), join(dir, f));
+  copyFileSync('dist/tinydigit.iife.js', join(dir, 'tinydigit.iife.js'));
+  return dir;
 }
 
 /** `dir` served as the demo server serves it: its Content-Security-Policy, cross-origin isolated. */
