@@ -19,11 +19,12 @@ const PAGES = {
 
 /** Bytes, min+gzip. */
 const BUDGETS: Record<keyof typeof PAGES, number> = {
-  'classify one input': 22_500,
+  // 22,500 -> 20,500 (2026-11-26): the model writer off the page, 60% of the first layer pruned (was 50%)
+  'classify one input': 20_500,
   'the pad element': 24_000,
   // 6,000 -> 8,200 (2026-11-26): the photo path (light evened out in wasm, one ink cluster, large images shrunk)
   'preprocess alone': 8_200,
-  'read a number': 53_000,
+  'read a number': 51_000,
 };
 
 /** Each page's row in the README's size table. */

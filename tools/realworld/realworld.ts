@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
 import { loadClassifierSync, preprocess } from '../../src/index.js';
 import { numberOption } from '../shared/options.js';
-import { measureSet, type SetResult } from './measure.js';
+import { calibrationError, measureSet, type SetResult } from './measure.js';
+import { loadMnist, mnistImage } from '../shared/mnist.js';
 import { sample, SET_NAMES, type SetName, type Split } from './sets.js';
 
 const HELP = `npm run realworld -- [options]
@@ -15,7 +16,9 @@ const HELP = `npm run realworld -- [options]
   --sets A,B      which sets (default all: ${SET_NAMES.join(', ')})
   --model FILE    a .tdm model file instead of the embedded default
   --dump DIR      write each failure (image and the 20x20 input) as PNGs to DIR
-  --report FILE   write the tables as Markdown to FILE`;
+  --report FILE   write the tables as Markdown to FILE
+  --mnist         also MNIST through classifyImage: accuracy, calibration error, digits marked not a
+                  digit (validation: the last 5000 training images; test: the 10,000 test images)`;
 
 const { values: a } = parseArgs({
   options: {
@@ -25,6 +28,7 @@ const { values: a } = parseArgs({
     model: { type: 'string' },
     dump: { type: 'string' },
     report: { type: 'string' },
+    mnist: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -70,11 +74,28 @@ for (const set of sets) {
     }
   }
 }
+let mnistLine = '';
+if (a.mnist) {
+  const data = loadMnist(split === 'test' ? 'test' : 'train');
+  const first = split === 'test' ? 0 : data.labels.length - 5000;
+  const confidences: number[] = [];
+  const right: boolean[] = [];
+  let notDigit = 0;
+  for (let i = first; i < data.labels.length; i++) {
+    const r = clf.classifyImage(mnistImage(data.images, i));
+    confidences.push(r?.confidence ?? 0);
+    right.push(r?.digit === data.labels[i]);
+    if (!r?.isDigit) notDigit++;
+  }
+  const n = data.labels.length - first;
+  mnistLine = `MNIST ${split}: ${pct(right.filter(Boolean).length / n)} read right (${n} images), calibration error ${calibrationError(confidences, right).toFixed(3)}, ${(100 * notDigit / n).toFixed(2)}% marked not a digit`;
+  console.log(mnistLine);
+}
 const worst = (r: SetResult) => [...r.styles].map(([k, [ok, n]]) => [k, ok / n, n] as const).sort((p, q) => p[1] - q[1]).slice(0, 6).map(([k, acc, n]) => `${k} ${pct(acc)} (${n})`).join(', ');
 for (const r of results) if (!r.set.endsWith('not-digits')) console.log(`  ${r.set} weakest styles: ${worst(r)}`);
 console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-if (a.report) writeFileSync(a.report, report(results));
+if (a.report) writeFileSync(a.report, `${mnistLine ? `${mnistLine}\n\n` : ''}${report(results)}`);
 
 /** The tables as Markdown: each set against its target, the digits' confusions, the weakest styles. */
 function report(results: SetResult[]): string {
