@@ -1,24 +1,15 @@
 // The demo page and the element in Debian's Chromium, driven by playwright-core: strokes drawn with the
 // mouse, read by tinydigit under the demo's strict CSP.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, elementPageDir, launchChromium, numberStrokes, serveDir } from '../helpers/browsers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumWithDemo, DIGIT_STROKES, draw, elementPageDir, numberStrokes, serveDir } from '../helpers/browsers.js';
 
-let browser: Browser;
-let demo: Awaited<ReturnType<typeof serveDir>>;
-beforeAll(async () => {
-  browser = await launchChromium();
-  demo = await serveDir('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const chromium = chromiumWithDemo();
 
 /** A page that records errors and CSP violations. */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 720 } });
+  const page = await chromium.browser.newPage({ viewport: { width: 1000, height: 720 } });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -29,7 +20,7 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
 
 describe('demo page in Chromium', () => {
   it('reads digits drawn with the mouse', async () => {
-    const { page, problems } = await open(demo.url);
+    const { page, problems } = await open(chromium.url);
     const box = (await page.locator('#pad').boundingBox())!;
     for (const [digit, strokes] of Object.entries(DIGIT_STROKES)) {
       await page.click('#clear');
@@ -53,7 +44,7 @@ describe('demo page in Chromium', () => {
   });
 
   it('says "not a digit" for a cross and a star, and the pad announces it', async () => {
-    const { page, problems } = await open(demo.url);
+    const { page, problems } = await open(chromium.url);
     const box = (await page.locator('#pad').boundingBox())!;
     const shapes: [number, number][][][] = [
       [[[70, 60], [210, 230]], [[210, 60], [70, 230]]],
@@ -71,7 +62,7 @@ describe('demo page in Chromium', () => {
   });
 
   it('undo and clear change what is read', async () => {
-    const { page } = await open(demo.url);
+    const { page } = await open(chromium.url);
     const box = (await page.locator('#pad').boundingBox())!;
     await draw(page.mouse, box, DIGIT_STROKES['1']!);
     await expect.poll(() => page.textContent('#prediction')).toBe('1');
@@ -86,7 +77,7 @@ describe('demo page in Chromium', () => {
   });
 
   it('reads a number in number mode', async () => {
-    const { page, problems } = await open(demo.url);
+    const { page, problems } = await open(chromium.url);
     await page.click('input[value=number]');
     const box = (await page.locator('#pad').boundingBox())!;
     expect(box.width).toBeGreaterThan(800);
@@ -99,7 +90,7 @@ describe('demo page in Chromium', () => {
 
 describe('the Benchmark button in Chromium', () => {
   it('measures this browser: every kernel, the canvas, and a pool of Web Workers on shared memory', async () => {
-    const { page, problems } = await open(demo.url);
+    const { page, problems } = await open(chromium.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await page.click('#bench');
     await expect.poll(() => page.textContent('#bench-out'), { timeout: 60_000 }).toMatch(/SharedArrayBuffer: +\d/);
@@ -131,7 +122,7 @@ describe('<tinydigit-pad> from one script tag, in Chromium', () => {
 
   it('is usable by keyboard and screen reader, visible, sharp at devicePixelRatio 2, and warns once about a bad attribute', async () => {
     const site = await serveDir(elementPageDir());
-    const page = await browser.newPage({ viewport: { width: 600, height: 500 }, deviceScaleFactor: 2 });
+    const page = await chromium.browser.newPage({ viewport: { width: 600, height: 500 }, deviceScaleFactor: 2 });
     try {
       const warnings: string[] = [];
       page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));

@@ -1,32 +1,22 @@
 // The demo page on a phone in Chromium: a touch screen (hasTouch, isMobile) 320 and 390 px wide. The page
 // never gets wider than the screen, in either mode, and what a finger draws is read.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, launchChromium, numberStrokes, serveDir, touchDraw, type Stroke } from '../helpers/browsers.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumWithDemo, DIGIT_STROKES, numberStrokes, type Stroke, touchDraw } from '../helpers/browsers.js';
 
-let browser: Browser;
-let demo: Awaited<ReturnType<typeof serveDir>>;
-beforeAll(async () => {
-  browser = await launchChromium();
-  demo = await serveDir('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const chromium = chromiumWithDemo();
 
 const scaled = (strokes: Stroke[], k: number): Stroke[] => strokes.map((s) => s.map(([x, y]) => [x * k, y * k] as [number, number]));
 
 describe('demo page on a phone in Chromium', () => {
   for (const width of [320, 390]) {
     it(`fits a ${width} px wide touch screen in both modes, and reads a digit and a number drawn with a finger`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      const context = await chromium.browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       try {
-        await page.goto(demo.url);
+        await page.goto(chromium.url);
         const cdp = await context.newCDPSession(page);
         const layout = () => page.evaluate(() => {
           const pad = document.getElementById('pad')!.getBoundingClientRect();

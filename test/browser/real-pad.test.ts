@@ -1,23 +1,14 @@
 // The pad set's drawings replayed on the real <tinydigit-pad> in Chromium, half with the mouse and half
 // with touch events: what the pad reads, and whether the set's own rendering (tools/realworld, which
 // the accuracy gates use) matches what the browser draws.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadClassifierSync } from '../../src/index.js';
 import { sample } from '../../tools/realworld/sets.js';
-import { launchChromium, serveDir, touchDraw } from '../helpers/browsers.js';
+import { chromiumWithDemo, touchDraw } from '../helpers/browsers.js';
 
 const COUNT = 40;
-let browser: Browser;
-let demo: Awaited<ReturnType<typeof serveDir>>;
-beforeAll(async () => {
-  browser = await launchChromium();
-  demo = await serveDir('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const chromium = chromiumWithDemo();
 
 type Strokes = [number, number][][];
 
@@ -32,10 +23,10 @@ async function mouseDraw(page: Page, at: { x: number; y: number }, strokes: Stro
 
 describe('the pad set on the real pad in Chromium', () => {
   it('reads drawings made with the mouse and with touch as the set renders them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, hasTouch: true });
+    const context = await chromium.browser.newContext({ viewport: { width: 1000, height: 720 }, hasTouch: true });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await page.goto(demo.url);
+    await page.goto(chromium.url);
     const clf = loadClassifierSync();
     let right = 0;
     let same = 0;

@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser as ChromiumBrowser, type CDPSession } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type LaunchOptions } from 'puppeteer-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { copyFileSync, createReadStream, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
@@ -42,6 +42,31 @@ export async function launchChromium(): Promise<ChromiumBrowser> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   console.log(`browser: Chromium ${browser.version()}`);
   return browser;
+}
+
+/**
+ * For a test file: Debian's Chromium and the demo page served from dist/, started before the file's tests
+ * and closed after them.
+ */
+export function chromiumWithDemo(): { readonly browser: ChromiumBrowser; readonly url: string } {
+  let browser: ChromiumBrowser | undefined;
+  let demo: Awaited<ReturnType<typeof serveDir>> | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    demo = await serveDir('dist');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return demo!.url;
+    },
+  };
 }
 
 /** Debian's Firefox ESR through puppeteer-core; prints its version once, so a failure names the browser. */
