@@ -7,7 +7,8 @@ import type { ImageLike } from '../../src/index.js';
 import { inkMapOf } from '../../src/preprocess.js';
 import { bestPath, candidateGroups, GROUP_FEATURES, groupFeatures, groupScore, type GroupRead } from '../../src/read-number/grouping.js';
 import { inkPieces, type InkRegion } from '../../src/read-number/pieces.js';
-import { editDistance } from '../shared/compose.js';
+import { composeRow, DEFAULT_COMPOSE, editDistance } from '../shared/compose.js';
+import type { MnistSplit } from '../shared/mnist.js';
 
 /** Grouping weights by feature name, as models/second-reader.json keeps them. */
 export type NamedWeights = Record<(typeof GROUP_FEATURES)[number], number>;
@@ -137,4 +138,22 @@ export function learnGroupingWeights(rows: TrainingRow[], start: NamedWeights, i
     }
   }
   return asWeights(w);
+}
+
+/** The grouping weights' optimiser: full-batch steps, and step size. */
+const GROUPING_STEPS = 150;
+const GROUPING_RATE = 0.05;
+
+/**
+ * The grouping weights learned with `read` on `count` rows of 5 digits composed from the first `images`
+ * training images (half of them touching), from START_WEIGHTS; with the rows, to report on.
+ */
+export function fitGroupingWeights(train: MnistSplit, images: number, count: number, r: () => number, read: (input: Float32Array) => GroupRead<{ digit: number }>): { weights: NamedWeights; rows: TrainingRow[] } {
+  const rows: TrainingRow[] = [];
+  for (let s = 0; s < count; s++) {
+    const idx = Array.from({ length: 5 }, () => Math.floor(r() * images));
+    const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
+    rows.push(trainingRow(image, text, spans, read));
+  }
+  return { weights: learnGroupingWeights(rows, START_WEIGHTS, GROUPING_STEPS, GROUPING_RATE), rows };
 }

@@ -16,7 +16,7 @@ import { candidateGroups, readGroup } from '../../src/read-number/grouping.js';
 import { inkPieces } from '../../src/read-number/pieces.js';
 import { composeRow, DEFAULT_COMPOSE } from '../shared/compose.js';
 import { modelFromTf } from './export.js';
-import { digitsRead, learnGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, trainingRow, type NamedWeights, type TrainingRow } from './grouping-weights.js';
+import { digitsRead, fitGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, type NamedWeights } from './grouping-weights.js';
 import { loadMnist } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
 import { rng } from '../shared/rng.js';
@@ -38,9 +38,6 @@ const HIDDEN = numberOption('hidden', a.hidden, 1, 1024, true);
 const EPOCHS = numberOption('epochs', a.epochs, 1, 1000, true);
 const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
 const GROUPING_ROWS = numberOption('grouping-rows', a['grouping-rows'], 10, 100_000, true);
-/** The grouping weights' optimiser: full-batch steps, and step size. */
-const GROUPING_STEPS = 150;
-const GROUPING_RATE = 0.05;
 const TRAIN_IMAGES = 55000;
 /** Of a row's groups that are neither one digit nor two whole neighbours, at most this many per one-digit group. */
 const MAX_NEGATIVE_RATIO = 1.5;
@@ -122,13 +119,7 @@ const modelBytes = encodeModel(model);
 const classifier = loadClassifierSync();
 const second = loadClassifierSync({ model: modelBytes });
 const read = (input: Float32Array) => readGroup(classifier.classify(input).probabilities, second.classify(input).probabilities);
-const groupingRows: TrainingRow[] = [];
-for (let s = 0; s < GROUPING_ROWS; s++) {
-  const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
-  const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
-  groupingRows.push(trainingRow(image, text, spans, read));
-}
-const groupingWeights = learnGroupingWeights(groupingRows, START_WEIGHTS, GROUPING_STEPS, GROUPING_RATE);
+const { weights: groupingWeights, rows: groupingRows } = fitGroupingWeights(train, TRAIN_IMAGES, GROUPING_ROWS, r, read);
 const readWith = (weights: NamedWeights) => `${(digitsRead(groupingRows, weights) * 100).toFixed(2)}%`;
 console.error(`grouping weights: digits of the ${GROUPING_ROWS} rows read ${readWith(START_WEIGHTS)} with the start weights, ${readWith(groupingWeights)} learned`);
 
