@@ -115,14 +115,41 @@ const FLATTEN_MIN_SIDE = 64;
 
 /** How many bytes hold each value 0-255. */
 function histogram(bytes: Uint8Array): Uint32Array {
-  const counts = new Uint32Array(256);
-  for (const v of bytes) counts[v]!++;
-  return counts;
+  // four tables: consecutive equal bytes (most of an image) do not wait on each other's increment
+  const counts = new Uint32Array(1024);
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    counts[bytes[i]!]!++;
+    counts[256 + bytes[i + 1]!]!++;
+    counts[512 + bytes[i + 2]!]!++;
+    counts[768 + bytes[i + 3]!]!++;
+  }
+  for (; i < n; i++) counts[bytes[i]!]!++;
+  for (let v = 0; v < 256; v++) counts[v] = counts[v]! + counts[256 + v]! + counts[512 + v]! + counts[768 + v]!;
+  return counts.subarray(0, 256);
+}
+
+/** How many of the bytes equal v; four at a time (bytes must start 4-aligned in its buffer). */
+function countEqual(bytes: Uint8Array, v: number): number {
+  // Int32Array and | 0: V8 keeps every value a small integer (a Uint32Array's top half reads as doubles)
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  const splat = Math.imul(v, 0x01010101);
+  let count = 0;
+  for (let i = 0; i < words.length; i++) {
+    const x = words[i]! ^ splat;
+    // bit 7 of each byte set exactly where the byte of x is zero (no carries between bytes)
+    const z = (~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080) >>> 7;
+    count += Math.imul(z, 0x01010101) >>> 24;
+  }
+  for (let i = words.length << 2; i < bytes.length; i++) if (bytes[i] === v) count++;
+  return count;
 }
 
 /** Whether half the pixels or more share one value: a drawn image's even background (or blown-out paper), with no light to even out. */
 function flatBackground(ink: Uint8Array): boolean {
-  return Math.max(...histogram(ink)) * 2 >= ink.length;
+  // usually the corner's value (a drawing's background); else the whole histogram
+  return countEqual(ink, ink[0]!) * 2 >= ink.length || Math.max(...histogram(ink)) * 2 >= ink.length;
 }
 
 /** An ink map's levels: the paper's (its border's mean), or for a flattened photo the noise's, from its histogram. */
@@ -155,11 +182,24 @@ function levelsOf(k: PreprocessExports, ink: number, width: number, height: numb
   return { background, contrast, threshold: background + contrast * BOX_THRESHOLD };
 }
 
+/** An ink map still in a preprocessing instance's memory (at `at`), with everything past `end` free. */
+interface InkMapInWasm {
+  map: Omit<InkMap, 'ink'>;
+  k: PreprocessExports;
+  at: number;
+  end: number;
+}
+
 /**
  * The ink map of an image (the first step of {@link preprocess}), for segmenting several digits: ink by
  * alpha or luminance, and for an opaque photo the light evened out (background, shadows, vignettes).
  */
 export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap {
+  const { map, k, at } = inkMapInWasm(image, polarity);
+  return { ...map, ink: new Uint8Array(k.memory.buffer, at, map.width * map.height).slice() };
+}
+
+function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   const checked = checkImage(image);
   const scale = Math.ceil(Math.max(checked.width, checked.height) / WORK_SIDE);
   const { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
@@ -191,28 +231,38 @@ export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap 
   }
   // the levels of the map as it ends (the widest window's are reused when it was kept)
   levels ??= levelsOf(k, ink, width, height, flattened, scratch);
-  return { ink: new Uint8Array(k.memory.buffer, ink, pixels).slice(), width, height, ...levels, evened: flattened, scale, backgroundRadius: radius };
+  return { map: { width, height, ...levels, evened: flattened, scale, backgroundRadius: radius }, k, at: ink, end: scratch };
 }
 
 /** Whether an ink map's ink stands out from its background enough to hold a digit. */
-export function hasInk(map: InkMap): boolean {
+export function hasInk(map: Pick<InkMap, 'contrast' | 'evened'>): boolean {
   // an evened photo's background is its noise's reach already: faint pencil above it is ink
   return map.contrast >= (map.evened ? MIN_CONTRAST / 4 : MIN_CONTRAST);
 }
 
 /** Fits (a part of) an ink map into the network's input; null when it holds no ink. */
 export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
-  const { ink, width, height, background, contrast, threshold } = map;
   checkSize(outW);
   checkSize(outH);
   if (!hasInk(map)) return null;
-  const pixels = width * height;
-  const tmpBytes = align16(4 * height * outW + FIT_BYTES_PER_LINE * (width + height + outW + outH + 4));
-  const { k, base } = kernelFor(align16(pixels) + tmpBytes + 4 * outW * outH);
-  const tmp = base + align16(pixels);
-  const dst = tmp + tmpBytes;
-  new Uint8Array(k.memory.buffer, base, pixels).set(ink);
-  if (!k.fit(base, width, height, background, contrast, Math.floor(threshold), tmp, dst, outW, outH)) return null;
+  const pixels = map.width * map.height;
+  const { k, base } = kernelFor(align16(pixels) + fitBytes(map, outW, outH));
+  new Uint8Array(k.memory.buffer, base, pixels).set(map.ink);
+  return fitAt(k, base, base + align16(pixels), map, outW, outH);
+}
+
+/** The preprocessing module's scratch and output for fitting a map (after the map's own bytes). */
+function fitBytes(map: Omit<InkMap, 'ink'>, outW: number, outH: number): number {
+  return align16(4 * map.height * outW + FIT_BYTES_PER_LINE * (map.width + map.height + outW + outH + 4)) + 4 * outW * outH;
+}
+
+/** Fits the map whose ink lies at `at` in k's memory, with scratch from `free` on (grown as needed). */
+function fitAt(k: PreprocessExports, at: number, free: number, map: Omit<InkMap, 'ink'>, outW: number, outH: number): Float32Array | null {
+  const { width, height, background, contrast, threshold } = map;
+  growMemory(k.memory, free + fitBytes(map, outW, outH));
+  const tmp = free;
+  const dst = tmp + fitBytes(map, outW, outH) - 4 * outW * outH;
+  if (!k.fit(at, width, height, background, contrast, Math.floor(threshold), tmp, dst, outW, outH)) return null;
   return new Float32Array(k.memory.buffer, dst, outW * outH).slice();
 }
 
@@ -225,6 +275,8 @@ export function fitInk(map: InkMap, outW = 20, outH = 20): Float32Array | null {
 export function preprocess(image: ImageLike, options: PreprocessOptions = {}): Float32Array | null {
   const outW = checkSize(options.width ?? 20);
   const outH = checkSize(options.height ?? 20);
-  const map = inkMapOf(image, options.polarity ?? 'auto');
-  return fitInk(map.evened ? mainInk(map) : map, outW, outH);
+  const { map, k, at, end } = inkMapInWasm(image, options.polarity ?? 'auto');
+  if (map.evened) return fitInk(mainInk({ ...map, ink: new Uint8Array(k.memory.buffer, at, map.width * map.height).slice() }), outW, outH);
+  // a drawing's map is fitted where it lies: no copy out of wasm memory and back
+  return hasInk(map) ? fitAt(k, at, end, map, outW, outH) : null;
 }

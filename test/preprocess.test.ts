@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, preprocess, type ImageLike } from '../src/index.js';
 import { codeOf } from './helpers/errors.js';
+import { inkMapOf } from '../src/preprocess.js';
 
 /** A w x h single-channel canvas with ink painted by `paint(x, y)` in [0, 1] (1 = full ink). */
 function inkCanvas(w: number, h: number, paint: (x: number, y: number) => number): Float32Array {
@@ -110,6 +111,26 @@ describe('preprocess', () => {
     const small = new Uint8Array((w / 8) * (h / 8)).fill(230);
     for (let y = 200; y < 550; y++) small.fill(30, y * (w / 8) + 450, y * (w / 8) + 500);
     expect(Array.from(preprocess({ data: big, width: w, height: h })!)).toEqual(Array.from(preprocess({ data: small, width: w / 8, height: h / 8 })!));
+  });
+
+  it('evens the light out exactly when fewer than half the pixels share one value', () => {
+    // 64 x 64 opaque grey: `share` pixels of 200 (not the corner's value), the others all different
+    // levels from 0 to 150 (none reaching half), ink 20 in the middle
+    const image = (share: number) => {
+      const data = new Uint8Array(64 * 64);
+      for (let i = 0; i < data.length; i++) data[i] = i % 151;
+      for (let i = 1; i <= share; i++) data[i] = 200;
+      return { data, width: 64, height: 64 };
+    };
+    expect(inkMapOf(image(2048)).evened).toBe(false);
+    expect(inkMapOf(image(2047)).evened).toBe(true);
+    // the corner's own value as the flat background: no evening either
+    const flat = new Uint8Array(64 * 64).fill(240);
+    for (let i = 0; i < 1000; i++) flat[64 * 64 - 1 - i] = i % 200;
+    expect(inkMapOf({ data: flat, width: 64, height: 64 }).evened).toBe(false);
+    // a corner of another value: the histogram finds the background
+    flat.fill(9, 0, 100);
+    expect(inkMapOf({ data: flat, width: 64, height: 64 }).evened).toBe(false);
   });
 
   it('returns null for an image with no ink', () => {
