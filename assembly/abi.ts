@@ -32,10 +32,8 @@ export const LAYER_QMAX: i32 = 32;
 export const LAYER_BYTES: i32 = 40;
 
 // The memory plan.
-/** Inputs are stored this many floats apart at most, rounded up: the stride between batch inputs. */
+/** Inputs are stored this many floats apart at most, rounded up: the stride between batch inputs (the padding zeros, range-checked with the input). */
 export const INPUT_ALIGN: i32 = 8;
-/** Floats range-checked per input: the inputs rounded up to this (the rest of the stride is zeros). */
-export const CHECK_ALIGN: i32 = 4;
 /** A layer's outputs are padded to this many (one f32x4 of weights per input). */
 export const OUTPUT_ALIGN: i32 = 4;
 /** Floats past the widest padded layer in each activation buffer: zeros, read by int8 layers eight at a time. */

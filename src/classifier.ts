@@ -104,6 +104,9 @@ function slice(values: ArrayLike<number>, start: number, end: number): ArrayLike
   return ArrayBuffer.isView(values) ? (values as Float32Array).subarray(start, end) : Array.prototype.slice.call(values, start, end);
 }
 
+/** Wasm memory buffers that batchInput() views were made of and that have since been replaced (detached). */
+const retiredBuffers = new WeakSet<ArrayBufferLike>();
+
 /**
  * A loaded model, ready to classify inputs of its size (20x20 for the default models; row-major, ink
  * 1.0, background 0.0).
@@ -121,6 +124,9 @@ export class Classifier {
   #f32!: Float32Array;
   #in = 0;
   #out = 0;
+  /** batchInput()'s region (a byte address; 0 before the first call) and how many inputs it holds. */
+  #view = 0;
+  #viewInputs = 0;
 
   /** @internal Use loadClassifier / loadClassifierSync. */
   constructor(exports: KernelExports, backend: Backend, model: Model) {
@@ -168,9 +174,9 @@ export class Classifier {
     else for (let i = 0; i < n; i++) this.#f32.set(slice(inputs, (start + i) * size, (start + i + 1) * size), base + i * stride);
   }
 
-  /** Explains why the input written at slot `slot` was refused. */
-  #inputError(slot: number, index?: number): InputError {
-    const base = (this.#in >> 2) + slot * this.#plan.inStride;
+  /** Explains why the input at slot `slot` of the inputs at `at` (a byte address) was refused. */
+  #inputError(at: number, slot: number, index?: number): InputError {
+    const base = (at >> 2) + slot * this.#plan.inStride;
     const where = index === undefined ? 'input' : `input ${index}`;
     for (let i = 0; i < this.model.inputs; i++) {
       const v = this.#f32[base + i]!;
@@ -204,7 +210,7 @@ export class Classifier {
     if (input instanceof Float32Array) this.#f32.set(input, this.#in >> 2);
     else this.#write(input, 0, 1);
     const digit = k.classify(this.#in, this.#out);
-    if (digit < 0) throw digit === STATUS_BAD_INPUT ? this.#inputError(0) : this.#notFinite();
+    if (digit < 0) throw digit === STATUS_BAD_INPUT ? this.#inputError(this.#in, 0) : this.#notFinite();
     const o = this.#out >> 2;
     const probabilities = this.#f32.slice(o, o + this.model.classes);
     return { digit, confidence: probabilities[digit]!, probabilities, isDigit: probabilities[digit]! >= DIGIT_MIN_CONFIDENCE };
@@ -219,26 +225,71 @@ export class Classifier {
   classifyBatch(inputs: ArrayLike<number>, out?: Float32Array): Float32Array {
     const k = this.#kernel();
     const classes = this.model.classes;
+    if (inputs instanceof Float32Array && inputs.length === 0 && retiredBuffers.has(inputs.buffer)) {
+      throw new InputError('bad-type', 'inputs is a batchInput() view of memory since replaced (by a batchInput() for more inputs, or dispose)');
+    }
     const n = checkBatch(inputs, out, this.model.inputs, classes);
     const result = out ?? new Float32Array(n * classes);
     if (n === 0) return result;
+    const size = this.model.inputs;
+    // where the inputs lie in wasm memory when they are (whole inputs of) the batchInput() view: read there
+    let at = -1;
+    if (inputs instanceof Float32Array && inputs.buffer === this.#f32.buffer) {
+      const rel = inputs.byteOffset - this.#view;
+      if (rel >= 0 && rel % (4 * size) === 0 && rel + inputs.byteLength <= 4 * size * this.#viewInputs) at = inputs.byteOffset;
+      else inputs = inputs.slice(); // not on an input's boundary: copied as any other array
+    }
     this.#reserve(Math.min(n, BATCH_CHUNK));
     // Over several chunks, the results wait apart until every chunk has passed, so that a bad input
-    // leaves `out` untouched (each input is copied into the module once).
+    // leaves `out` untouched (each input is copied into the module once, or read where it lies).
     const dst = out !== undefined && n > BATCH_CHUNK ? new Float32Array(n * classes) : result;
     for (let start = 0; start < n; start += BATCH_CHUNK) {
       const m = Math.min(BATCH_CHUNK, n - start);
-      this.#write(inputs, start, m);
-      const status = k.classifyBatch(this.#in, m, this.#out);
-      if (status < 0) {
-        const i = k.errorIndex();
-        throw status === STATUS_BAD_INPUT ? this.#inputError(i, start + i) : this.#notFinite(start + i);
-      }
-      const o = this.#out >> 2;
-      dst.set(this.#f32.subarray(o, o + m * classes), start * classes);
+      if (at < 0) this.#write(inputs, start, m);
+      this.#run(k, at < 0 ? this.#in : at + 4 * size * start, m, start, dst);
     }
     if (dst !== result) result.set(dst);
     return result;
+  }
+
+  /** Classifies the m inputs at `at` in wasm memory (inputs start.. of the batch) into dst from start * classes. */
+  #run(k: KernelExports, at: number, m: number, start: number, dst: Float32Array): void {
+    const classes = this.model.classes;
+    const status = k.classifyBatch(at, m, this.#out);
+    if (status < 0) {
+      const i = k.errorIndex();
+      throw status === STATUS_BAD_INPUT ? this.#inputError(at, i, start + i) : this.#notFinite(start + i);
+    }
+    const o = this.#out >> 2;
+    dst.set(this.#f32.subarray(o, o + m * classes), start * classes);
+  }
+
+  /**
+   * Room for `n` inputs laid end to end (`n * inputs` values) in the classifier's own memory. Fill it
+   * and pass it, or a `subarray` of whole inputs of it, to {@link classifyBatch}, which then reads the
+   * inputs where they lie instead of copying them in: for inputs made one at a time anyway (preprocessed
+   * images, a camera's frames), one copy of the batch less. Nothing else writes there: the values stay
+   * as you leave them. The view stays valid until a `batchInput` for more inputs than any before (the
+   * memory grows: a new view holds the old one's values, the old one reads as empty, and classifyBatch
+   * refuses it). For a model whose inputs are not a multiple of 8, it is an ordinary array (copied in).
+   * @throws {InputError} `bad-option` when n is not an integer from 1 to 1,048,576.
+   */
+  batchInput(n: number): Float32Array {
+    this.#kernel();
+    if (!Number.isInteger(n) || n < 1 || n > 1 << 20) throw new InputError('bad-option', `n must be an integer from 1 to 1048576, got ${n}`);
+    const size = this.model.inputs;
+    if (this.#plan.inStride !== size) return new Float32Array(n * size);
+    if (n > this.#viewInputs) {
+      const before = this.#f32.buffer;
+      // after the copied batches' region at its largest, so that classifyBatch never grows the memory
+      this.#reserve(BATCH_CHUNK);
+      this.#view = memoryBytes(this.#plan, this.model.classes, BATCH_CHUNK);
+      growMemory(this.#kernel().memory, this.#view + 4 * size * n);
+      this.#f32 = new Float32Array(this.#kernel().memory.buffer);
+      this.#viewInputs = n;
+      if (this.#f32.buffer !== before) retiredBuffers.add(before);
+    }
+    return new Float32Array(this.#f32.buffer, this.#view, n * size);
   }
 
   /**

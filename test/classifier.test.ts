@@ -69,6 +69,54 @@ describe('Classifier', () => {
     expect(c.classifyBatch(inputs, out)).toBe(out);
   });
 
+  it('reads a batchInput() view where it lies, with the same results as a copied batch', () => {
+    for (const m of [model, quantizeModel(model)]) {
+      const c = loadClassifierSync({ model: m });
+      const copied = c.classifyBatch(inputs);
+      const view = c.batchInput(8);
+      expect(view.length).toBe(8 * 400);
+      view.set(inputs);
+      expect(c.classifyBatch(view)).toEqual(copied);
+      expect(c.classifyBatch(view.subarray(0, 3 * 400))).toEqual(copied.subarray(0, 30));
+      // a view not from its start is copied like any other array
+      expect(c.classifyBatch(view.subarray(400))).toEqual(copied.subarray(10));
+      // values not on an input's boundary are copied, and the view stays as it was
+      const shifted = view.slice(7, 7 + 800);
+      expect(c.classifyBatch(view.subarray(7, 7 + 800))).toEqual(c.classifyBatch(shifted));
+      // classify() and copied batches in between leave the view as it was too
+      c.classify(inputs.subarray(400, 800));
+      c.classifyBatch(inputs.subarray(800));
+      expect(view).toEqual(inputs);
+      expect(c.classifyBatch(view)).toEqual(copied);
+      view[3 * 400 + 9] = -1;
+      const out = new Float32Array(80).fill(7);
+      expect(thrown(() => c.classifyBatch(view, out))).toEqual({ cls: 'InputError', code: 'out-of-range', index: 3 });
+      expect(out.every((v) => v === 7)).toBe(true);
+      expect(thrown(() => c.classifyBatch(view.subarray(400)))).toEqual({ cls: 'InputError', code: 'out-of-range', index: 2 });
+      expect(() => c.classifyBatch(view.subarray(400))).toThrow(/input 2\[9\] is -1/);
+      // a view for more inputs than any before grows the memory: the old one is refused, not read as empty
+      view[3 * 400 + 9] = inputs[3 * 400 + 9]!;
+      const big = c.batchInput(3000);
+      expect(view.length).toBe(0);
+      expect(thrown(() => c.classifyBatch(view))).toEqual({ cls: 'InputError', code: 'bad-type' });
+      expect(big.subarray(0, 8 * 400)).toEqual(inputs);
+      expect(c.classifyBatch(big.subarray(0, 8 * 400))).toEqual(copied);
+      // over several of the kernel's chunks (1,024 inputs), read where they lie
+      for (let i = 0; i < 3000; i++) big.set(inputs.subarray((i % 8) * 400, (i % 8) * 400 + 400), i * 400);
+      const all = c.classifyBatch(big);
+      expect(all.subarray(2999 * 10)).toEqual(copied.subarray(7 * 10, 8 * 10));
+      expect(all).toEqual(c.classifyBatch(big.slice()));
+      for (const n of [0, -1, 1.5, Number.NaN, 2 ** 20 + 1]) expect(thrown(() => c.batchInput(n))).toEqual({ cls: 'InputError', code: 'bad-option' });
+      c.dispose();
+      expect(thrown(() => c.batchInput(1))).toEqual({ cls: 'EngineError', code: 'disposed' });
+    }
+    // inputs not a multiple of 8: an ordinary array, copied in
+    const small = loadClassifierSync({ model: randomModel(9, [25, 6, 3], 5, 5) });
+    const x = small.batchInput(2);
+    x.set(randomInputs(10, 2, 25));
+    expect(small.classifyBatch(x)).toEqual(small.classifyBatch(x.slice()));
+  });
+
   it('throws after dispose, and options are checked', () => {
     const c = loadClassifierSync({ model: bytes });
     c.dispose();

@@ -89,6 +89,7 @@ describe('tinydigit bench', () => {
       expect(k.singleMedianNs).toBeGreaterThan(0);
       expect(k.singleP99Ns).toBeGreaterThanOrEqual(k.singleMedianNs);
       expect(k.batchDigitsPerSecond).toBeGreaterThan(0);
+      expect(k.batchInPlaceDigitsPerSecond).toBeGreaterThan(0);
     }
     expect(b.runtime).toMatch(/^Node v\d+/);
     expect(b.coldStartMs).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { denseF32, denseI8, nonzeroIndices, quantize } from "../dense";
+import { denseF32, denseI8, nonzeroIndices, quantize, quantizeInputs } from "../dense";
 import { b, clear, f, idx, q, s, setF, w, x, y } from "./helpers";
 
 /** denseF32 over x's nonzero inputs, as forward() calls it. */
@@ -84,6 +84,29 @@ describe("int8", () => {
     expect(load<i16>(q, 10)).toBe(0);
     setF(x, [Infinity]);
     expect(quantize(x, 1, 32767, q, 8)).toBe(-1);
+  });
+
+  it("quantizes the network's inputs with the fixed scale 1 / qmax, lists their nonzero pairs, refuses values outside [0, 1]", () => {
+    clear();
+    // 16 inputs: pairs 0 (0.5, 0), 2 (0, 1e-5: rounds to 0), 3 (0, 0.25), 7 (1, 0.125)
+    setF(x, [0.5, 0, 0, 0, 0, 0.00001, 0, 0.25, 0, 0, 0, 0, 0, 0, 1, 0.125]);
+    expect(quantizeInputs(x, 16, 32767, q, idx)).toBe(3);
+    const want: i16[] = [16384, 0, 0, 0, 0, 0, 0, 8192, 0, 0, 0, 0, 0, 0, 32767, 4096];
+    for (let i = 0; i < 16; i++) expect(load<i16>(q + (<usize>i << 1))).toBe(want[i]);
+    expect(load<i32>(idx)).toBe(0);
+    expect(load<i32>(idx, 4)).toBe(3);
+    expect(load<i32>(idx, 8)).toBe(7);
+    // the same values as quantize() gives inputs whose largest is 1
+    const sx = quantize(x, 16, 32767, q + 64, 16);
+    expect(sx).toBe(<f32>1 / <f32>32767);
+    for (let i = 0; i < 16; i++) expect(load<i16>(q + 64 + (<usize>i << 1))).toBe(want[i]);
+    const bad: f32[] = [-0.001, 1.001, NaN, Infinity, -Infinity];
+    for (let k = 0; k < bad.length; k++) {
+      store<f32>(x + 60, bad[k]);
+      expect(quantizeInputs(x, 16, 32767, q, idx)).toBe(-1);
+    }
+    store<f32>(x + 60, -0.0);
+    expect(quantizeInputs(x, 16, 32767, q, idx)).toBe(3);
   });
 
   it("dequantizes integer dot products with per-row scales", () => {

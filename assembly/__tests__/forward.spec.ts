@@ -1,6 +1,6 @@
 import {
   LAYER_BIASES, LAYER_BYTES, LAYER_IN_PAD8, LAYER_INPUTS, LAYER_INT8, LAYER_OUT_PAD, LAYER_QMAX, LAYER_RELU, LAYER_SCALES,
-  LAYER_WEIGHTS, STATUS_NOT_FINITE,
+  LAYER_WEIGHTS, STATUS_BAD_INPUT, STATUS_NOT_FINITE,
 } from "../abi";
 import { forward } from "../forward";
 import { f, setF } from "./helpers";
@@ -59,6 +59,19 @@ describe("forward", () => {
     // hidden = relu(0 * (1, -1) + 1 * (0, 2)) = (0, 2); logits = (0, 0.5): the second class wins
     setF(x, [0, 1]);
     expect(forward(table, 2, x, bufA, bufB, q, idx, 2, dst)).toBe(1);
+  });
+
+  it("refuses an input value outside [0, 1] or NaN, in the padding too, before writing any result", () => {
+    const bad: f32[] = [-0.5, 1.5, NaN];
+    for (let k = 0; k < bad.length; k++) {
+      setUp();
+      store<f32>(dst, 42);
+      setF(x, [1, 0, 0, 0, 0, 0, 0, bad[k]]);
+      expect(forward(table, 2, x, bufA, bufB, q, idx, 2, dst)).toBe(STATUS_BAD_INPUT);
+      setF(x, [bad[k], 0]);
+      expect(forward(table, 2, x, bufA, bufB, q, idx, 2, dst)).toBe(STATUS_BAD_INPUT);
+      expect(f(dst, 0)).toBe(42);
+    }
   });
 
   it("reports values that overflow inside the network", () => {

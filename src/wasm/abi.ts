@@ -24,8 +24,6 @@ export const LAYER_BYTES = 40;
 
 /** Inputs are stored this many floats apart, rounded up. */
 export const INPUT_ALIGN = 8;
-/** Floats the kernel range-checks per input: the inputs rounded up to this. */
-export const CHECK_ALIGN = 4;
 /** A layer's outputs are padded to a multiple of this. */
 export const OUTPUT_ALIGN = 4;
 /** Floats of zeros past the widest padded layer in each activation buffer. */

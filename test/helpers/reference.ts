@@ -10,15 +10,16 @@ const roundHalfEven = (v: number) => {
 
 /**
  * Probabilities for one input. int8 layers use their dequantized weights; with `quantizeActivations`,
- * their inputs are also rounded to 16-bit steps of max|x| / qmax as the engine documents.
+ * their inputs are also rounded to 16-bit steps of max|x| / qmax as the engine documents (the network's
+ * inputs, in [0, 1], to steps of 1 / qmax).
  */
 export function referenceForward(model: Model, input: ArrayLike<number>, quantizeActivations = true): Float64Array {
   let h = Array.from(input, Number);
-  for (const l of model.layers) {
+  for (const [k, l] of model.layers.entries()) {
     let x = h;
     if (l.weightType === 'int8' && quantizeActivations) {
       const qmax = int8ActivationLimit(Math.ceil(l.inputs / 8) * 8);
-      const mx = Math.fround(Math.max(0, ...x.map((v) => Math.abs(Math.fround(v)))));
+      const mx = k === 0 ? 1 : Math.fround(Math.max(0, ...x.map((v) => Math.abs(Math.fround(v)))));
       const inv = mx > 0 ? Math.fround(qmax / mx) : 0;
       const sx = mx > 0 ? mx / qmax : 0;
       x = x.map((v) => roundHalfEven(Math.fround(Math.fround(v) * inv)) * sx);

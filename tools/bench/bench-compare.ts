@@ -16,7 +16,7 @@ import { loadMnist } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
 import { measureTargets } from './bench-targets.js';
 import { compareMarkdown, latencySvg, type CompareReport } from './compare-report.js';
-import { BATCH, makeContenders, plainForward, type Contender } from './contenders.js';
+import { BATCH, makeContenders, plainForward, TINYDIGIT_INT8, type Contender } from './contenders.js';
 import { bundleSize, gzipSize, librarySize } from './size.js';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, out: { type: 'string', default: 'docs' } } });
@@ -89,6 +89,7 @@ async function shippedSizes(onnx: Uint8Array): Promise<Record<string, { bytes: n
   const ortNativeDir = join(dirname(require.resolve('onnxruntime-node')), '../bin/napi-v6/linux/x64');
   return {
     'tinydigit (wasm SIMD)': { bytes: (await librarySize()).withModelsGzip, what: 'the library as a bundler ships it (tools/bench/size.ts): its three wasm modules and its embedded model (the default, int8 weights; the f32 weights timed here are one import more)' },
+    [TINYDIGIT_INT8]: { bytes: (await librarySize()).withModelsGzip, what: 'the same' },
     'plain JS loops': { bytes: gz(plainForward.toString()) + modelFile, what: 'the loop function + the model file (f32 weights)' },
     'TF.js cpu': { bytes: (await bundleSize("export * from '@tensorflow/tfjs';")) + modelFile, what: '@tensorflow/tfjs bundle + weights' },
     'TF.js wasm': { bytes: (await bundleSize("export * from '@tensorflow/tfjs'; export * from '@tensorflow/tfjs-backend-wasm';")) + fileGz(join(tfWasmDir, 'tfjs-backend-wasm-simd.wasm')) + modelFile, what: 'tfjs + tfjs-backend-wasm bundles + its SIMD .wasm + weights' },
@@ -102,7 +103,7 @@ async function shippedSizes(onnx: Uint8Array): Promise<Record<string, { bytes: n
 
 const model = decodeModel(defaultF32ModelBytes());
 const inputs = testInputs();
-const { contenders, onnx } = await makeContenders(model, loadClassifierSync({ model: defaultF32ModelBytes() }), new Float32Array(BATCH * 10), nth(inputs, 0));
+const { contenders, onnx } = await makeContenders(model, loadClassifierSync({ model: defaultF32ModelBytes() }), loadClassifierSync(), inputs, new Float32Array(BATCH * 10), nth(inputs, 0));
 const { singleNs, batchRate } = await timeRounds(contenders, inputs);
 const sizes = await shippedSizes(onnx);
 const measured = contenders.map((c, k) => ({
@@ -113,8 +114,16 @@ const measured = contenders.map((c, k) => ({
   shipped: sizes[c.name]!.what,
 }));
 const td = measured[0]!;
+const row = (name: string) => measured.find((r) => r.name === name) ?? (() => { throw new Error(`bench:compare: no ${name} row`); })();
+const ortNode = row('onnxruntime-node (native, 1 thread)');
 process.stderr.write('targets: tinydigit bench in a child process, then cold starts in fresh processes\n');
-const targets = await measureTargets(ROUNDS, { singleF32Ns: td.singleMedianNs, batchF32PerSecond: td.batchDigitsPerSecond });
+const targets = await measureTargets(ROUNDS, {
+  singleF32Ns: td.singleMedianNs,
+  batchF32PerSecond: td.batchDigitsPerSecond,
+  batchInt8PerSecond: row(TINYDIGIT_INT8).batchDigitsPerSecond,
+  ortNodeSingleNs: ortNode.singleMedianNs,
+  ortNodeBatchPerSecond: ortNode.batchDigitsPerSecond,
+});
 const report: CompareReport = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`,

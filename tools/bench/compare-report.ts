@@ -42,8 +42,8 @@ export function compareMarkdown(report: CompareReport): string {
       `"tinydigit is Nx as fast": the library's time over tinydigit's (below 1: the library is faster). ` +
       `Shipped: ${report.results.map((r) => `${r.name}: ${r.shipped}`).join('; ')}.</sub>`,
     '',
-    `tinydigit against its targets, the same run (single and batch f32: the table above; int8, canvas and pool: \`tinydigit bench --rounds ${report.rounds}\` ` +
-      `in a child process; cold start: median of fresh Node processes timing \`import\` of the bundle to the first \`classify\` result; sizes: the build):`,
+    `tinydigit against its targets, the same run (one digit and batches, against onnxruntime-node: the table above; canvas and pool: \`tinydigit bench --rounds ${report.rounds}\` ` +
+      `in a child process; cold start: median of 15 fresh Node processes timing \`import\` of the bundle to the first \`classify\` result; sizes: the build):`,
     '',
     targetsTable(report.targets),
   ].join('\n');

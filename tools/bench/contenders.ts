@@ -20,6 +20,8 @@ export interface Contender {
   async: boolean;
   /** The probabilities of the first input, to check that everyone computes the same network. */
   check: (x: Float32Array) => Promise<Float32Array>;
+  /** How far check() may be from tinydigit's f32 probabilities (default 1e-4; the int8 model's are rounded). */
+  tolerance?: number;
 }
 
 /** Plain JS: Float32Array loops over the same weights, the code anyone would write. */
@@ -91,15 +93,23 @@ async function onnxContenders(onnx: Uint8Array): Promise<Contender[]> {
   ];
 }
 
+/** The names of tinydigit's own two rows: the f32 network every library runs, and the embedded default (int8). */
+export const TINYDIGIT_F32 = 'tinydigit (wasm SIMD)';
+export const TINYDIGIT_INT8 = 'tinydigit int8 (default model), batch in a batchInput() view';
+
 /**
- * tinydigit (`clf`, writing batches into `out`) first, then the others on `model`'s weights; each checked
- * against tinydigit on `one` input: the same probabilities within 1e-4, or an error.
+ * tinydigit (`clf`, writing batches into `out`) first, then the embedded default (`int8`, its batches
+ * written once into its batchInput() view and read there), then the others on `model`'s weights; each
+ * checked against tinydigit on `one` input: the same probabilities within 1e-4 (int8: 0.02), or an error.
  */
-export async function makeContenders(model: Model, clf: Classifier, out: Float32Array, one: Float32Array): Promise<{ contenders: Contender[]; onnx: Uint8Array }> {
+export async function makeContenders(model: Model, clf: Classifier, int8: Classifier, inputs: Float32Array, out: Float32Array, one: Float32Array): Promise<{ contenders: Contender[]; onnx: Uint8Array }> {
   const layers = model.layers as DenseLayerF32[];
   const onnx = modelToOnnx(model);
+  const view = int8.batchInput(BATCH);
+  view.set(inputs.subarray(0, BATCH * 400));
   const contenders: Contender[] = [
-    { name: 'tinydigit (wasm SIMD)', single: (x) => clf.classify(x), batch: (xs) => clf.classifyBatch(xs, out), async: false, check: async (x) => clf.classify(x).probabilities },
+    { name: TINYDIGIT_F32, single: (x) => clf.classify(x), batch: (xs) => clf.classifyBatch(xs, out), async: false, check: async (x) => clf.classify(x).probabilities },
+    { name: TINYDIGIT_INT8, single: (x) => int8.classify(x), batch: () => int8.classifyBatch(view, out), async: false, check: async (x) => int8.classify(x).probabilities, tolerance: 0.02 },
     { name: 'plain JS loops', single: (x) => plainForward(layers, x, 1), batch: (xs) => plainForward(layers, xs, BATCH), async: false, check: async (x) => plainForward(layers, x, 1) },
     ...(await tfContenders(layers)),
     ...(await onnxContenders(onnx)),
@@ -109,7 +119,7 @@ export async function makeContenders(model: Model, clf: Classifier, out: Float32
     await c.prepare?.();
     const p = await c.check(one);
     const diff = Math.max(...Array.from(reference, (v, i) => Math.abs(v - p[i]!)));
-    if (!(diff < 1e-4)) throw new Error(`${c.name} disagrees with tinydigit by ${diff}`);
+    if (!(diff < (c.tolerance ?? 1e-4))) throw new Error(`${c.name} disagrees with tinydigit by ${diff}`);
   }
   return { contenders, onnx };
 }
