@@ -226,7 +226,7 @@ export class Classifier {
     const k = this.#kernel();
     const classes = this.model.classes;
     if (inputs instanceof Float32Array && inputs.length === 0 && retiredBuffers.has(inputs.buffer)) {
-      throw new InputError('bad-type', 'inputs is a batchInput() view of memory since replaced (by a batchInput() for more inputs, or dispose)');
+      throw new InputError('bad-type', 'inputs is a batchInput() view since replaced by a larger one');
     }
     const n = checkBatch(inputs, out, this.model.inputs, classes);
     const result = out ?? new Float32Array(n * classes);

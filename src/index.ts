@@ -16,6 +16,7 @@ export { MODEL_LIMITS } from './model/model.js';
 export type { Activation, DenseLayer, DenseLayerF32, DenseLayerInt8, Model, ModelMetadata, WeightType } from './model/model.js';
 export { decodeModel, encodeModel, MODEL_FORMAT_VERSION } from './model/format.js';
 export { quantizeModel } from './model/quantize.js';
+export type { QuantizeOptions } from './model/quantize.js';
 export { preprocess, MAX_IMAGE_SIDE } from './preprocess.js';
 export type { ImageLike, Polarity, PreprocessOptions } from './preprocess.js';
 export { defaultModelBytes } from './model/embedded.js';

@@ -1,6 +1,6 @@
 // From any raster to the network's input, in wasm (assembly/preprocess.ts).
 import { FIT_BYTES_PER_LINE, POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK, type PreprocessExports } from './wasm/abi.js';
-import { compileSync, instantiateSync } from './wasm/modules.js';
+import { compilePreprocessSync, instantiateSync } from './wasm/modules.js';
 import { InputError } from './errors.js';
 import { growMemory } from './wasm/layout.js';
 import { mainInk } from './main-ink.js';
@@ -46,7 +46,7 @@ let shared: PreprocessExports | undefined;
 
 /** A preprocessing instance whose memory holds `bytes` past its heap base (a fresh one for large jobs). */
 function kernelFor(bytes: number): { k: PreprocessExports; base: number } {
-  const instance = () => instantiateSync<PreprocessExports>(compileSync('preprocess'));
+  const instance = () => instantiateSync<PreprocessExports>(compilePreprocessSync());
   const s = (shared ??= instance());
   const k = bytes > KEEP_BYTES ? instance() : s;
   const base = (k.heapBase() + 15) & ~15;
@@ -115,19 +115,9 @@ const FLATTEN_MIN_SIDE = 64;
 
 /** How many bytes hold each value 0-255. */
 function histogram(bytes: Uint8Array): Uint32Array {
-  // four tables: consecutive equal bytes (most of an image) do not wait on each other's increment
-  const counts = new Uint32Array(1024);
-  const n = bytes.length;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    counts[bytes[i]!]!++;
-    counts[256 + bytes[i + 1]!]!++;
-    counts[512 + bytes[i + 2]!]!++;
-    counts[768 + bytes[i + 3]!]!++;
-  }
-  for (; i < n; i++) counts[bytes[i]!]!++;
-  for (let v = 0; v < 256; v++) counts[v] = counts[v]! + counts[256 + v]! + counts[512 + v]! + counts[768 + v]!;
-  return counts.subarray(0, 256);
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < bytes.length; i++) counts[bytes[i]!]!++;
+  return counts;
 }
 
 /** How many of the bytes equal v; four at a time (bytes must start 4-aligned in its buffer). */

@@ -39,3 +39,31 @@ describe('quantizeModel', () => {
     expect(again.metadata).not.toBe(int8.metadata);
   });
 });
+
+describe('quantizeModel with fewer bits', () => {
+  const model = randomModel(33, DEFAULT_DIMS, 20, 20);
+
+  it('maps each row of a layer given b bits to ±(2^(b-1) - 1), one bit count per layer or for all', () => {
+    const q = quantizeModel(model, { bits: [5, 8, 6] });
+    [15, 127, 31].forEach((top, k) => {
+      const f = model.layers[k] as DenseLayerF32;
+      const l = q.layers[k] as DenseLayerInt8;
+      for (let j = 0; j < f.outputs; j++) {
+        const row = f.weights.subarray(j * f.inputs, (j + 1) * f.inputs);
+        expect(l.scales[j]).toBe(Math.fround(Math.max(...Array.from(row, Math.abs)) / top));
+        const qRow = l.weights.subarray(j * f.inputs, (j + 1) * f.inputs);
+        expect(Math.max(...Array.from(qRow, Math.abs))).toBe(top);
+        row.forEach((w, i) => expect(Math.abs(qRow[i]! * l.scales[j]! - w)).toBeLessThanOrEqual(l.scales[j]! / 2 + 1e-7));
+      }
+    });
+    const all4 = quantizeModel(model, { bits: 4 });
+    for (const l of all4.layers) expect(Math.max(...Array.from((l as DenseLayerInt8).weights, Math.abs))).toBe(7);
+  });
+
+  it('refuses a bit count outside 2-8, not an integer, or a list of the wrong length', () => {
+    for (const bits of [1, 9, 4.5, Number.NaN, [8, 8], [8, 8, 8, 8], [8, 1, 8]]) {
+      expect(() => quantizeModel(model, { bits })).toThrow(expect.objectContaining({ name: 'InputError', code: 'bad-option' }));
+    }
+    expect(() => quantizeModel(model, { bits: '8' as unknown as number })).toThrow(/bits must be an integer from 2 to 8/);
+  });
+});

@@ -12,7 +12,10 @@ const WASM_LIMIT = 4096;
 // 13,600 -> 13,800 (2026-11-26): a model object checked and copied without the writer (copyModel; on a
 // page that classifies, the writer is gone: 21.9 -> 21.5 KB), the pool's parts, errors' names spelt out
 // (a minifier renamed them).
-const LIBRARY_BUDGET = 13_800;
+// 13,800 -> 14,700 (2026-11-26): the int8 first layer's one-pass quantisation (+365 B of wasm), batchInput,
+// the opaque canvas's faster photo test, quantizeModel's bits; the page that classifies still went from
+// 20.4 to 20.0 KB (5-bit first-layer weights).
+const LIBRARY_BUDGET = 14_700;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

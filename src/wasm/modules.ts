@@ -4,7 +4,7 @@ import { EngineError, InputError } from '../errors.js';
 import { SIMD_PROBE_HEX } from '../generated/simd-probe.js';
 import { fromHex } from '../embedded-bytes.js';
 import type { KernelExports } from './abi.js';
-import { wasmSource, type WasmName } from './source.js';
+import { kernelSource, preprocessSource, type WasmName } from './source.js';
 
 /** Which build of the kernels a classifier runs on. Both give bit-identical results. */
 export type Backend = 'wasm-simd' | 'wasm-scalar';
@@ -30,20 +30,29 @@ export function chooseBackend(simd: SimdOption = 'auto'): Backend {
   return 'wasm-scalar';
 }
 
-const wasmName = (m: Backend | 'preprocess'): WasmName => (m === 'wasm-simd' ? 'simd' : m === 'wasm-scalar' ? 'scalar' : 'preprocess');
+const wasmName = (b: Backend): 'simd' | 'scalar' => (b === 'wasm-simd' ? 'simd' : 'scalar');
 
-/** A compiled module: a backend's kernels, or the preprocessing. Once per process (each is under 4 KB, so sync is allowed). */
-export function compileSync(which: Backend | 'preprocess'): WebAssembly.Module {
-  const name = wasmName(which);
+function compiledSync(name: WasmName, source: () => Uint8Array<ArrayBuffer> | WebAssembly.Module): WebAssembly.Module {
   if (compiled[name]) return compiled[name];
-  const source = wasmSource(name);
-  return (compiled[name] = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source));
+  const s = source();
+  return (compiled[name] = s instanceof WebAssembly.Module ? s : new WebAssembly.Module(s));
 }
 
-export async function compileAsync(which: Backend | 'preprocess'): Promise<WebAssembly.Module> {
-  const name = wasmName(which);
+/** A backend's compiled kernels. Once per process (each module is under 4 KB, so sync is allowed). */
+export function compileSync(backend: Backend): WebAssembly.Module {
+  const name = wasmName(backend);
+  return compiledSync(name, () => kernelSource(name));
+}
+
+/** The compiled preprocessing module, once per process. */
+export function compilePreprocessSync(): WebAssembly.Module {
+  return compiledSync('preprocess', preprocessSource);
+}
+
+export async function compileAsync(backend: Backend): Promise<WebAssembly.Module> {
+  const name = wasmName(backend);
   if (compiled[name]) return compiled[name];
-  const source = wasmSource(name);
+  const source = kernelSource(name);
   return (compiled[name] = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source));
 }
 

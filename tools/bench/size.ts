@@ -1,5 +1,6 @@
 // What the library weighs as a web page ships it: the package's entry bundled and minified by esbuild,
-// gzipped (level 9). "Without models" replaces the embedded model (the default, int8) by an empty string.
+// gzipped (level 9). "Without models" replaces the embedded model (the default, int8) and its metadata by
+// empty strings.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -13,7 +14,11 @@ const noModels: esbuild.Plugin = {
     let emptied = 0;
     b.onLoad({ filter: /[\\/]src[\\/]generated[\\/]model-[\w-]+\.ts$/ }, (args) => {
       emptied++;
-      return { contents: readFileSync(args.path, 'utf8').replace(/(_BASE64: string = )'[^']*'/, "$1''"), loader: 'ts' };
+      const contents = readFileSync(args.path, 'utf8')
+        .replace(/(_BASE64: string = )'[^']*'/, "$1''")
+        // a sparse model's metadata, embedded as text beside it
+        .replace(/(_METADATA: readonly \[number, string\] = \[\d+, )"(?:[^"\\]|\\.)*"/, '$1""');
+      return { contents, loader: 'ts' };
     });
     b.onEnd(() => {
       if (emptied === 0) throw new Error('no embedded model found to leave out (src/generated/model-*.ts)');

