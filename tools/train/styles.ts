@@ -53,7 +53,10 @@ export function styledDigit(rand: () => number, train: MnistSplit, index: number
   if (label === 1) {
     const x = ink.xAt(ink.top) + 0.5;
     const y = ink.top + 0.5;
-    strokes.push([[x, y], [x - h * (0.15 + 0.3 * rand()), y + h * (0.1 + 0.25 * rand())]]);
+    // steeper and shorter than a 7's bar (30-55 degrees down, at most 0.3 of the height across), so that
+    // MNIST's 7s with a short bar stay 7s
+    const dx = h * (0.12 + 0.18 * rand());
+    strokes.push([[x, y], [x - dx, y + dx * (0.6 + 0.8 * rand())]]);
     if (rand() < 0.25) {
       const xb = ink.xAt(ink.bottom) + 0.5;
       const half = h * (0.15 + 0.15 * rand());
