@@ -1,26 +1,16 @@
 // The demo page and the bare element in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi.
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_STROKES, draw, elementPageDir, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveDir, serveStatic } from '../helpers/browsers.js';
+import { describe, expect, it } from 'vitest';
+import { browserWithDemo, DIGIT_STROKES, draw, elementPageDir, FIREFOX_WINDOW, launchFirefox, numberStrokes, serveStatic } from '../helpers/browsers.js';
 
-let browser: Browser;
-let demo: Awaited<ReturnType<typeof serveDir>>;
-beforeAll(async () => {
-  browser = await launchFirefox();
-  demo = await serveDir('dist');
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const firefox = browserWithDemo(launchFirefox);
 
 describe('demo page in Firefox', () => {
   it('reads digits and a number drawn with the mouse', async () => {
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.goto(demo.url);
+    await page.goto(firefox.url);
     expect(await page.evaluate(() => innerWidth)).toBe(FIREFOX_WINDOW.width);
     const text = (sel: string) => page.$eval(sel, (e) => e.textContent);
     const box = (await (await page.$('#pad'))!.boundingBox())!;
@@ -43,7 +33,7 @@ describe('<tinydigit-pad> from one script tag, in Firefox', () => {
   it('is usable by keyboard and screen reader, and warns once about a bad attribute', async () => {
     // without the demo's CSP: Firefox 140 applies a page's CSP to the code the test evaluates in it
     const site = await serveStatic(elementPageDir());
-    const page = await browser.newPage();
+    const page = await firefox.browser.newPage();
     try {
       const warnings: string[] = [];
       page.on('console', (m) => (m.type() === 'warn' || (m.type() as string) === 'warning') && warnings.push(m.text()));

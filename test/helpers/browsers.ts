@@ -45,14 +45,14 @@ export async function launchChromium(): Promise<ChromiumBrowser> {
 }
 
 /**
- * For a test file: Debian's Chromium and the demo page served from dist/, started before the file's tests
- * and closed after them.
+ * For a test file: a browser (from `launch`) and the demo page served from dist/, started before the
+ * file's tests and closed after them.
  */
-export function chromiumWithDemo(): { readonly browser: ChromiumBrowser; readonly url: string } {
-  let browser: ChromiumBrowser | undefined;
+export function browserWithDemo<B extends { close(): Promise<void> }>(launch: () => Promise<B>): { readonly browser: B; readonly url: string } {
+  let browser: B | undefined;
   let demo: Awaited<ReturnType<typeof serveDir>> | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launch();
     demo = await serveDir('dist');
   });
   afterAll(async () => {
@@ -67,6 +67,11 @@ export function chromiumWithDemo(): { readonly browser: ChromiumBrowser; readonl
       return demo!.url;
     },
   };
+}
+
+/** Debian's Chromium and the demo page (see {@link browserWithDemo}). */
+export function chromiumWithDemo(): { readonly browser: ChromiumBrowser; readonly url: string } {
+  return browserWithDemo(launchChromium);
 }
 
 /** Debian's Firefox ESR through puppeteer-core; prints its version once, so a failure names the browser. */
