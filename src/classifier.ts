@@ -275,7 +275,7 @@ export class Classifier {
    * @throws {InputError} `bad-option` when n is not an integer from 1 to 1,048,576.
    */
   batchInput(n: number): Float32Array {
-    this.#kernel();
+    const k = this.#kernel();
     if (!Number.isInteger(n) || n < 1 || n > 1 << 20) throw new InputError('bad-option', `n must be an integer from 1 to 1048576, got ${n}`);
     const size = this.model.inputs;
     if (this.#plan.inStride !== size) return new Float32Array(n * size);
@@ -284,8 +284,8 @@ export class Classifier {
       // after the copied batches' region at its largest, so that classifyBatch never grows the memory
       this.#reserve(BATCH_CHUNK);
       this.#view = memoryBytes(this.#plan, this.model.classes, BATCH_CHUNK);
-      growMemory(this.#kernel().memory, this.#view + 4 * size * n);
-      this.#f32 = new Float32Array(this.#kernel().memory.buffer);
+      growMemory(k.memory, this.#view + 4 * size * n);
+      this.#f32 = new Float32Array(k.memory.buffer);
       this.#viewInputs = n;
       if (this.#f32.buffer !== before) retiredBuffers.add(before);
     }
