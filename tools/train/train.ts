@@ -38,6 +38,7 @@ const HELP = `npm run train -- [options]
                      fewer make the embedded model gzip smaller; 5,8,8 is the default model's
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
+  --temperature T    soften the teacher's probabilities (p^(1/T), normalised) before mixing (default 1)
   --limit N          train on the first N training images only (a quick check)
   --test-limit N     evaluate on the first N test images only
   --models DIR       where model files and the report go (default models)
@@ -65,6 +66,7 @@ const { values: a } = parseArgs({
     'int8-bits': { type: 'string', default: '8' },
     teacher: { type: 'string' },
     distill: { type: 'string', default: '0.5' },
+    temperature: { type: 'string', default: '1' },
     limit: { type: 'string' },
     'test-limit': { type: 'string' },
     models: { type: 'string', default: 'models' },
@@ -95,6 +97,7 @@ const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const styleShare = numberOption('styles', a.styles, 0, 1);
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
+const temperature = numberOption('temperature', a.temperature, 0.1, 100);
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
 const PREPROCESSING = 'ink box, slant taken away, 20x20 area resampling, peak 1; photos: light evened (opening), one ink cluster';
@@ -182,6 +185,18 @@ function buildModel(tf: Tf, dims: number[]): LayersModel {
  * the learning rate on a cosine from lrMax to lrMin per batch; returns the history and the weights of the
  * epoch with the best validation accuracy.
  */
+/** Probabilities raised to 1/T and normalised per image: softmax(logits / T). */
+function softened(p: Float32Array, t: number): Float32Array {
+  if (t === 1) return p;
+  const out = new Float32Array(p.length);
+  for (let k = 0; k < p.length; k += 10) {
+    let sum = 0;
+    for (let c = 0; c < 10; c++) sum += out[k + c] = Math.pow(p[k + c]!, 1 / t);
+    for (let c = 0; c < 10; c++) out[k + c]! /= sum;
+  }
+  return out;
+}
+
 async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof loadData>, teacher: Classifier | undefined) {
   const { nTrain, trainX, trainY } = data;
   const optimizer = tf.train.adam(lrMax);
@@ -224,14 +239,17 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
       else dst.set(src);
     }
     y.fill(0);
-    if (teacher) {
-      const soft = teacher.classifyBatch(x);
-      for (let i = 0; i < y.length; i++) y[i] = distill * soft[i]!;
-    }
+    const soft = teacher ? softened(teacher.classifyBatch(x), temperature) : undefined;
     for (let k = 0; k < nTrain; k++) {
       const label = trainY[order[k]!]!;
-      if (label === NOT_A_DIGIT) for (let c = 0; c < 10; c++) y[k * 10 + c]! += (1 - distill) / 10;
-      else y[k * 10 + label]! += 1 - distill;
+      // the teacher speaks for MNIST's own images only: it was not trained on the other styles, nor to
+      // say "not a digit" (those targets stay uniform)
+      const taught = soft !== undefined && order[k]! < data.nMnist;
+      if (label === NOT_A_DIGIT) for (let c = 0; c < 10; c++) y[k * 10 + c] = 0.1;
+      else {
+        if (taught) for (let c = 0; c < 10; c++) y[k * 10 + c] = distill * soft[k * 10 + c]!;
+        y[k * 10 + label]! += taught ? 1 - distill : 1;
+      }
     }
     const xs = tf.tensor2d(x, [nTrain, SIDE * SIDE]);
     const ys = tf.tensor2d(y, [nTrain, 10]);
@@ -316,7 +334,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history.
   const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet)$/.test(arg) && !/^--(models|plots)$/.test(all[i - 1] ?? ''))].join(' ');
