@@ -1,5 +1,6 @@
 // Decodes the bytes embedded in the bundle as text: the wasm modules as hex (gzip compresses it better
-// than base64, as each byte stays whole characters), the models as base64. Natively where the runtime
+// than base64, as each byte stays whole characters), the default model's sparse form as hex too (beside
+// the modules' hex, 0.3 KB less on a page than base64), the other models as base64. Natively where the runtime
 // can (Uint8Array.fromHex / fromBase64, or Node's Buffer), else by a loop: at start-up, before the JIT
 // has compiled anything, a JavaScript loop over the ~56 KB of models costs milliseconds.
 type Decode = (text: string) => Uint8Array<ArrayBuffer>;
@@ -31,8 +32,8 @@ export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Decodes a sparse model (tools/build.mjs `sparse`): its length, a bit per byte (1: not zero), the bytes not zero. */
-export function fromSparseBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const packed = fromBase64(b64);
+export function fromSparseHex(hex: string): Uint8Array<ArrayBuffer> {
+  const packed = fromHex(hex);
   const n = new DataView(packed.buffer, packed.byteOffset).getUint32(0, true);
   const out = new Uint8Array(n);
   const maskBytes = (n + 7) >> 3;

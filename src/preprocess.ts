@@ -4,6 +4,7 @@ import { compilePreprocessSync, instantiateSync } from './wasm/modules.js';
 import { InputError } from './errors.js';
 import { growMemory } from './wasm/layout.js';
 import { mainInk } from './main-ink.js';
+import { localContrastSkew } from './polarity.js';
 import { shrink, WORK_SIDE } from './shrink.js';
 import { strokeWidth } from './stroke-width.js';
 
@@ -200,14 +201,21 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   const scratch = ink + align16(pixels);
   new Uint8Array(k.memory.buffer, base, data.length).set(data);
   const alpha = k.inkMap(base, width, height, channels, p, ink);
-  const flattened = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE && !flatBackground(new Uint8Array(k.memory.buffer, ink, pixels));
+  const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
+  const photo = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE;
+  if (photo && p === POLARITY_AUTO) {
+    // auto made the border the darker side (at most 127.5): above 100 it was a close call (a dim photo,
+    // a shadow along an edge), and the local contrast decides
+    k.inkLevels(ink, width, height, scratch);
+    if (new Float32Array(k.memory.buffer, scratch, 1)[0]! > 100 && localContrastSkew(inkBytes(), width, height) < 0) inkBytes().forEach((v, i, a) => (a[i] = 255 - v));
+  }
+  const flattened = photo && !flatBackground(inkBytes());
   let radius = 0;
   let levels: ReturnType<typeof levelsOf> | undefined;
   if (flattened) {
     // A window wider than any stroke finds the strokes; one a little wider than these strokes then
     // follows soft shadow edges and uneven light far better.
     const widest = Math.round(Math.min(width, height) / 8);
-    const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
     const original = inkBytes().slice();
     k.flatten(ink, width, height, widest, scratch);
     levels = levelsOf(k, ink, width, height, true, scratch);

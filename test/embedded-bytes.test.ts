@@ -25,25 +25,25 @@ describe('embedded bytes', () => {
   it('embeds the default model sparsely (its pruned zeros left out) and gives back the very file', async () => {
     const { readFileSync } = await import('node:fs');
     const { defaultModelBytes } = await import('../src/model/embedded.js');
-    const { DEFAULT_INT8_SPARSE_BASE64 } = await import('../src/generated/model-default-int8.js');
+    const { DEFAULT_INT8_SPARSE_HEX } = await import('../src/generated/model-default-int8.js');
     const file = readFileSync('models/default-int8.tdm');
     expect(Buffer.from(defaultModelBytes()).equals(file)).toBe(true);
     // half the first layer's weights are zero: the embedded text is far shorter than the file's base64
-    expect(DEFAULT_INT8_SPARSE_BASE64.length).toBeLessThan(file.toString('base64').length * 0.8);
+    expect(DEFAULT_INT8_SPARSE_HEX.length).toBeLessThan(file.toString('hex').length * 0.8);
   });
 
   it('gives back any bytes from the sparse form (length, a bit per byte, the bytes not zero)', async () => {
-    const { fromSparseBase64 } = await import('../src/embedded-bytes.js');
+    const { fromSparseHex } = await import('../src/embedded-bytes.js');
     const sparse = (b: Uint8Array) => {
       const mask = new Uint8Array((b.length + 7) >> 3);
       b.forEach((v, i) => v && (mask[i >> 3]! |= 1 << (i & 7)));
       const length = new Uint8Array(new Uint32Array([b.length]).buffer);
-      return Buffer.concat([length, mask, b.filter((v) => v !== 0)]).toString('base64');
+      return Buffer.concat([length, mask, b.filter((v) => v !== 0)]).toString('hex');
     };
     // mostly zeros, mostly not (whole mask bytes of 255), and lengths that end inside a mask byte
     const bytesArb = fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((a) => a.map((v) => (v % 4 === 0 ? v : 0))), fc.uint8Array({ maxLength: 200 }).map((a) => a.map((v) => v | 1)));
     fc.assert(fc.property(bytesArb, (b) => {
-      expect(Array.from(fromSparseBase64(sparse(b)))).toEqual(Array.from(b));
+      expect(Array.from(fromSparseHex(sparse(b)))).toEqual(Array.from(b));
     }));
   });
 

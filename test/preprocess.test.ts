@@ -92,6 +92,32 @@ describe('preprocess', () => {
     expect(preprocess(img, { polarity: 'dark-on-light' })).toBeNull();
   });
 
+  it('reads a dim photo with a shadow along its edge by its local contrast, whichever way its ink goes', () => {
+    // grey paper (150) with a shadow over its right third (70): the border's mean is under the middle,
+    // which alone would read the paper as ink; dark ink (40), a 7 of two strokes
+    const w = 180, h = 150;
+    const seven = (x: number, y: number) => (y >= 30 && y < 40 && x >= 45 && x < 115) || (y >= 30 && y < 120 && Math.abs(x - (115 - (y - 30) * 0.45)) < 5);
+    const photo = (invert: boolean): ImageLike => {
+      const data = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+        const v = seven(x, y) ? 40 : x > 120 ? 70 : 150;
+        data[y * w + x] = invert ? 255 - v : v;
+      }
+      return { data, width: w, height: h };
+    };
+    const dark = photo(false);
+    let border = 0;
+    for (let x = 0; x < w; x++) border += dark.data[x]! + dark.data[(h - 1) * w + x]!;
+    for (let y = 1; y < h - 1; y++) border += dark.data[y * w]! + dark.data[y * w + w - 1]!;
+    expect(border / (2 * w + 2 * h - 4)).toBeLessThan(127.5);
+    const want = preprocess(dark, { polarity: 'dark-on-light' })!;
+    expect(box(want)).toMatchObject({ y0: 0, y1: 19 });
+    expect(preprocess(dark)).toEqual(want);
+    // the same photo as a negative: light ink on dark paper, a bright shadow
+    expect(preprocess(photo(true))).toEqual(preprocess(photo(true), { polarity: 'light-on-dark' }));
+    expect(preprocess(photo(true))).toEqual(want);
+  });
+
   it('handles tiny and huge images', () => {
     const tiny = inkCanvas(8, 8, (x, y) => (x >= 3 && x <= 4 && y >= 1 && y <= 6 ? 1 : 0));
     // 2x6 → 6.67x20, centred from column 6.67: columns 6 and 13 partly covered

@@ -15,7 +15,10 @@ const WASM_LIMIT = 4096;
 // 13,800 -> 14,700 (2026-11-26): the int8 first layer's one-pass quantisation (+365 B of wasm), batchInput,
 // the opaque canvas's faster photo test, quantizeModel's bits; the page that classifies still went from
 // 20.4 to 20.0 KB (5-bit first-layer weights).
-const LIBRARY_BUDGET = 14_700;
+// 14,700 -> 14,800 (2026-11-26): a photo's polarity from its local contrast when its border is near the
+// middle (paper validation 90.3% -> 93.5%); the page that classifies went from 19.9 to 19.7 KB (the
+// default model's sparse form embedded as hex, the wasm modules' alphabet).
+const LIBRARY_BUDGET = 14_800;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

@@ -1,5 +1,5 @@
-import { fromSparseBase64 } from '../embedded-bytes.js';
-import { DEFAULT_INT8_METADATA, DEFAULT_INT8_SPARSE_BASE64 } from '../generated/model-default-int8.js';
+import { fromSparseHex } from '../embedded-bytes.js';
+import { DEFAULT_INT8_METADATA, DEFAULT_INT8_SPARSE_HEX } from '../generated/model-default-int8.js';
 import type { DefaultModelName } from './names.js';
 
 export { DEFAULT_MODEL_NAMES, isDefaultModelName, type DefaultModelName } from './names.js';
@@ -10,7 +10,7 @@ export { DEFAULT_MODEL_NAMES, isDefaultModelName, type DefaultModelName } from '
  * `defaultF32ModelBytes()` from `tinydigit/models/default-f32`.
  */
 export function defaultModelBytes(_name: DefaultModelName = 'default'): Uint8Array<ArrayBuffer> {
-  const bytes = fromSparseBase64(DEFAULT_INT8_SPARSE_BASE64);
+  const bytes = fromSparseHex(DEFAULT_INT8_SPARSE_HEX);
   // the metadata travels as text (ASCII): gzip packs it better than its base64
   const [at, text] = DEFAULT_INT8_METADATA;
   for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);

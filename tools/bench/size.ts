@@ -7,7 +7,7 @@ import * as esbuild from 'esbuild';
 
 export const gzipSize = (bytes: Uint8Array | string): number => gzipSync(bytes, { level: 9 }).length;
 
-/** Leaves the embedded models out: each generated model module with its base64 emptied. */
+/** Leaves the embedded models out: each generated model module with its base64 (or hex) emptied. */
 const noModels: esbuild.Plugin = {
   name: 'no-models',
   setup(b) {
@@ -15,7 +15,7 @@ const noModels: esbuild.Plugin = {
     b.onLoad({ filter: /[\\/]src[\\/]generated[\\/]model-[\w-]+\.ts$/ }, (args) => {
       emptied++;
       const contents = readFileSync(args.path, 'utf8')
-        .replace(/(_BASE64: string = )'[^']*'/, "$1''")
+        .replace(/(_(?:BASE64|HEX): string = )'[^']*'/, "$1''")
         // a sparse model's metadata, embedded as text beside it
         .replace(/(_METADATA: readonly \[number, string\] = \[\d+, )"(?:[^"\\]|\\.)*"/, '$1""');
       return { contents, loader: 'ts' };
