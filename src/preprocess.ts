@@ -160,12 +160,14 @@ function levelsOf(k: PreprocessExports, ink: number, width: number, height: numb
       for (let v = 0; v < 256; v++) if ((acc += counts[v]!) > share * pixels) return v;
       return 255;
     };
-    const [p50, p70] = [at(0.5), at(0.7)];
     // top-hat noise is skewed: its spread above the median says how high it reaches
-    background = Math.min(255, p50 + 6 * Math.max(1, p70 - p50));
+    const reach = (lo: number, hi: number) => Math.min(255, at(lo) + 6 * Math.max(1, at(hi) - at(lo)));
+    const aboveOf = (level: number) => counts.reduce((n, c, v) => (v > level ? n + c : n), 0);
+    background = reach(0.5, 0.7);
+    // nothing above it: a bold digit covers over 30% of the frame, and the noise lies lower
+    if (!aboveOf(background)) background = reach(0.2, 0.3);
     // the ink's level: where its darkest twentieth starts (a speck of dirt is darker than pencil)
-    let above = 0;
-    for (let v = background + 1; v < 256; v++) above += counts[v]!;
+    const above = aboveOf(background);
     peak = 255;
     for (let acc = 0; peak > background && (acc += counts[peak]!) <= above / 20; ) peak--;
   }

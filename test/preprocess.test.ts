@@ -118,6 +118,27 @@ describe('preprocess', () => {
     expect(preprocess(photo(true))).toEqual(want);
   });
 
+  it('reads a photo of a bold digit that covers over 30% of the frame (its ink is not taken for noise)', () => {
+    // a ring 46 px wide filling a 200 x 200 photo whose light falls off to the right
+    const w = 200, h = 200;
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      const r = Math.hypot((x - 100) / 0.8, y - 100);
+      data[y * w + x] = r > 40 && r < 86 ? 40 : 220 - Math.round((x * 40) / w) + ((x * 7 + y * 13) % 5);
+    }
+    let ink = 0;
+    data.forEach((v) => (ink += v === 40 ? 1 : 0));
+    expect(ink / (w * h)).toBeGreaterThan(0.3);
+    const map = inkMapOf({ data, width: w, height: h });
+    expect(map.evened).toBe(true);
+    const x = preprocess({ data, width: w, height: h })!;
+    expect(x).not.toBeNull();
+    // the ring, hollow: its middle is background, its sides ink
+    expect(box(x)).toMatchObject({ y0: 0, y1: 19 });
+    expect(x[10 * 20 + 10]).toBeLessThan(0.1);
+    expect(Math.min(x[10 * 20 + 3]!, x[10 * 20 + 16]!)).toBeGreaterThan(0.5);
+  });
+
   it('handles tiny and huge images', () => {
     const tiny = inkCanvas(8, 8, (x, y) => (x >= 3 && x <= 4 && y >= 1 && y <= 6 ? 1 : 0));
     // 2x6 → 6.67x20, centred from column 6.67: columns 6 and 13 partly covered
