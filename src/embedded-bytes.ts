@@ -1,8 +1,8 @@
 // Decodes the bytes embedded in the bundle as text: the wasm modules as hex (gzip compresses it better
 // than base64, as each byte stays whole characters), the default model's sparse form as hex too (beside
-// the modules' hex, 0.3 KB less on a page than base64), the other models as base64. Natively where the runtime
-// can (Uint8Array.fromHex / fromBase64, or Node's Buffer), else by a loop: at start-up, before the JIT
-// has compiled anything, a JavaScript loop over the ~56 KB of models costs milliseconds.
+// the modules' hex: 0.3 KB less on a page than base64), the other models as base64. Natively where the
+// runtime can (Uint8Array.fromHex / fromBase64, or Node's Buffer), else by a loop: at start-up, before
+// the JIT has compiled anything, a JavaScript loop over the ~56 KB of models costs milliseconds.
 type Decode = (text: string) => Uint8Array<ArrayBuffer>;
 const native = Uint8Array as unknown as { fromHex?: Decode; fromBase64?: Decode };
 const nodeBuffer = (globalThis as { Buffer?: { from(s: string, encoding: 'hex' | 'base64'): Uint8Array } }).Buffer;

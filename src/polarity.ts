@@ -1,7 +1,8 @@
 // Which way a photo's ink goes when its border says little (src/preprocess.ts asks): a dim photo, or a
-// shadow along one edge, puts the border's mean near the middle whether the paper is light or dark. Ink is the minority that
-// stands out from what surrounds it, so the local contrast (each pixel minus the mean of the pixels
-// around it) has its long tail on the ink's side; shadow edges and gradients give both sides alike.
+// shadow along one edge, puts the border's mean near the middle whether the paper is light or dark.
+// Ink is the minority that stands out from what surrounds it, so the local contrast (each pixel minus
+// the mean of the pixels around it) has its long tail on the ink's side; shadow edges and gradients
+// give both sides alike.
 
 /**
  * The third moment of the map's local contrast along its rows (each byte minus the mean of the bytes
