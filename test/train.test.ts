@@ -1,6 +1,7 @@
 // A short training run (3 epochs on 4,000 images), so the trainer cannot rot: it must produce loadable
-// model files, a report and the three pictures, and learn something.
-import { execFileSync } from 'node:child_process';
+// model files, a report and the three pictures, learn something, and leave the MNIST test set alone
+// until it is asked for (tools/train/measure-test.ts).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,26 +9,45 @@ import { expect, it } from 'vitest';
 import { loadClassifierSync } from '../src/index.js';
 import { GROUP_FEATURES } from '../src/read-number/grouping.js';
 import { START_WEIGHTS } from '../tools/train/grouping-weights.js';
+import { evaluateImages } from '../tools/shared/evaluate.js';
+import { loadMnist } from '../tools/shared/mnist.js';
 
-it('trains, exports f32 and int8 models, and draws its pictures', () => {
+it('trains, exports f32 and int8 models, and draws its pictures, without looking at the MNIST test set', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--test-limit', '1000', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'quick', '--limit', '4000', '--epochs', '3', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
   const report = JSON.parse(readFileSync(join(dir, 'quick.json'), 'utf8'));
-  expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, testImages: 1000, trainer: { epochs: 3, trainImages: 4000 }, training: 'npm run train -- --name quick --limit 4000 --epochs 3 --test-limit 1000' });
+  expect(report).toMatchObject({ architecture: '400-25-15-10', seed: 1, trainer: { epochs: 3, trainImages: 4000 }, training: 'npm run train -- --name quick --limit 4000 --epochs 3' });
   expect(report.history).toHaveLength(3);
-  // far from trained (81.6% here with seed 1), but far above chance (10%)
-  expect(report.testAccuracy.f32).toBeGreaterThan(0.7);
+  // far from trained (87.7% of validation here with seed 1), but far above chance (10%)
+  expect(report.validationThroughApi.f32).toBeGreaterThan(0.7);
+  expect(report).not.toHaveProperty('testAccuracy');
   expect(report.parity.sameArgmax).toBeGreaterThanOrEqual(0.999);
   expect(report.parity.maxProbabilityDifference).toBeLessThanOrEqual(1e-5);
   for (const [file, type] of [['quick-f32.tdm', 'f32'], ['quick-int8.tdm', 'int8']]) {
     const c = loadClassifierSync({ model: readFileSync(join(dir, file!)) });
     expect(c.model.layers.map((l) => l.weightType)).toEqual([type, type, type]);
-    expect(c.model.metadata).toMatchObject({ weightType: type, testAccuracy: report.testAccuracy[type!], training: report.training });
+    expect(c.model.metadata).toMatchObject({ weightType: type, validationAccuracy: report.validationAccuracy, training: report.training });
     expect(c.model.metadata).not.toHaveProperty('trainer');
+    expect(c.model.metadata).not.toHaveProperty('testAccuracy');
   }
   for (const pic of ['learning-curve', 'predictions', 'confusion']) {
     expect(readFileSync(join(dir, `quick-${pic}.svg`), 'utf8')).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);
   }
+  expect(readFileSync(join(dir, 'quick-confusion.svg'), 'utf8')).toContain('of 5000 validation digits');
+
+  // The test set once, for the model chosen: measured through the public API and recorded in the file.
+  const int8File = join(dir, 'quick-int8.tdm');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/measure-test.ts', int8File], { encoding: 'utf8' });
+  const c = loadClassifierSync({ model: readFileSync(int8File) });
+  expect(c.model.metadata).toMatchObject({ testImages: 10000, training: report.training });
+  expect(c.model.metadata.testAccuracy).toBe(evaluateImages(c, loadMnist('test')).accuracy);
+  expect(out).toContain(`MNIST test ${((c.model.metadata.testAccuracy as number) * 100).toFixed(2)}% of 10000`);
+});
+
+it('refuses --test-limit without --test', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--test-limit', '1000'], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--test-limit needs --test');
 });
 
 it("trains readNumber's second reader (a digit or class 10, not one whole digit) and learns its grouping weights", () => {

