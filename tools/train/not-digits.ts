@@ -1,6 +1,7 @@
 // Images that are not one digit, for training the network to be unsure of them (outlier exposure):
 // random pen curves crossing each other, dense scribbles, and two MNIST digits drawn over each other.
-// 28 x 28, light ink on black like MNIST. No letters or named symbols: the real-world sets test those.
+// 28 x 28, light ink on black like MNIST. barShape adds shapes of straight bars (boxes, and bars as some
+// letters are made), generated here independently of the real-world sets' letters and symbols.
 import type { ImageLike } from '../../src/index.js';
 import { drawStrokes } from '../realworld/raster.js';
 import type { Point, Stroke } from '../realworld/shapes.js';
@@ -16,6 +17,34 @@ function curve(rand: () => number): Stroke {
     const t = i / 16;
     return [(1 - t) ** 2 * a[0] + 2 * (1 - t) * t * b[0] + t * t * c[0], (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * b[1] + t * t * c[1]] as Point;
   });
+}
+
+/**
+ * Straight strokes meeting at right angles, as people draw boxes, ticks in a grid, and letters made of bars:
+ * a box (sometimes crossed corner to corner), a bar on a post (T), two posts and a bridge (H), a post with two or three
+ * arms (E, F), a frame open on one side. Never a bar with a post hanging from its right end (a 7) or
+ * a corner with a post crossing it (a 4). Tilted by up to 10 degrees; 28 x 28 like notDigit's.
+ */
+export function barShape(rand: () => number): ImageLike {
+  const w = 8 + rand() * 12;
+  const h = 10 + rand() * 10;
+  const x0 = 14 - w / 2 + (rand() - 0.5) * 4;
+  const y0 = 14 - h / 2 + (rand() - 0.5) * 4;
+  const [x1, y1, xm, ym] = [x0 + w, y0 + h, x0 + w / 2, y0 + h / 2];
+  const kind = Math.floor(rand() * 6);
+  const strokes: [number, number][][] =
+    kind === 0 ? [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] // box
+    : kind === 1 ? [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]], rand() < 0.5 ? [[x0, y0], [x1, y1]] : [[x1, y0], [x0, y1]]] // box crossed corner to corner (not across the middle: an 8 as on a display)
+    : kind === 2 ? [[[x0, y0], [x1, y0]], [[xm, y0], [xm, y1]]] // T
+    : kind === 3 ? [[[x0, y0], [x0, y1]], [[x1, y0], [x1, y1]], [[x0, ym], [x1, ym]]] // H
+    : kind === 4 ? [[[x1, y0], [x0, y0], [x0, y1], ...(rand() < 0.5 ? [[x1, y1]] as [number, number][] : [])], [[x0, ym], [x0 + w * 0.8, ym]]] // F, E
+    : [[[x1, y0], [x0, y0], [x0, y1], [x1, y1]]]; // a frame open on the right
+  const angle = ((rand() - 0.5) * 20 * Math.PI) / 180;
+  const [c, sn] = [Math.cos(angle), Math.sin(angle)];
+  const turned = strokes.map((st) => st.map(([x, y]) => [14 + (x - 14) * c - (y - 14) * sn, 14 + (x - 14) * sn + (y - 14) * c] as Point));
+  const cover = new Float32Array(SIDE * SIDE);
+  drawStrokes(cover, SIDE, SIDE, turned, 1.5 + rand() * 2);
+  return toImage(cover);
 }
 
 function toImage(cover: Float32Array): ImageLike {

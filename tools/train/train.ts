@@ -12,7 +12,7 @@ import { loadMnist, mnistImage, validationSplit, VALIDATION_IMAGES, type MnistSp
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
-import { notDigit } from './not-digits.js';
+import { barShape, notDigit } from './not-digits.js';
 import { styledDigit } from './styles.js';
 import { rng, shuffled } from '../shared/rng.js';
 
@@ -30,6 +30,8 @@ const HELP = `npm run train -- [options]
   --narrow P         share of images made narrower, width times 0.5-0.85 (default ${DEFAULT_AUGMENT.narrow})
   --not-digits S     add S times as many images that are not digits (crossing curves, scribbles, two
                      digits overlapped), trained towards equal probabilities (default 0 = off)
+  --bars P           draw a share P of the not-digit images as straight bars at right angles (boxes,
+                     T, H, E, F shapes) (default 0)
   --styles S         add S times as many copies of MNIST's 1s and 7s written as many people write them
                      (a 1 with a flag, sometimes a foot; a 7 crossed in the middle) (default 0 = off)
   --prune S          set the smallest share S of the first layer's weights to zero and keep them there
@@ -63,6 +65,7 @@ const { values: a } = parseArgs({
     thickness: { type: 'string', default: String(DEFAULT_AUGMENT.thickness) },
     narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
     'not-digits': { type: 'string', default: '0' },
+    bars: { type: 'string', default: '0' },
     styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
     'prune-at': { type: 'string' },
@@ -103,6 +106,7 @@ const pruneShare = numberOption('prune', a.prune, 0, 0.99);
 const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epochs, true) : Math.round(epochs / 2);
 const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const styleShare = numberOption('styles', a.styles, 0, 1);
+const barShare = numberOption('bars', a.bars, 0, 1);
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const temperature = numberOption('temperature', a.temperature, 0.1, 100);
@@ -157,7 +161,8 @@ function loadData(train: MnistSplit) {
   trainX.set(preprocessAll(train, Array.from({ length: nMnist }, (_, i) => i)));
   styled.forEach((s, k) => trainX.set(s.x, (nMnist + k) * SIDE * SIDE));
   for (let k = 0; k < nNot; k++) {
-    const x = preprocess(notDigit(rand, train, nMnist));
+    // (no draw from rand without --bars: the runs before it stay reproducible)
+    const x = preprocess(barShare > 0 && rand() < barShare ? barShape(rand) : notDigit(rand, train, nMnist));
     if (x) trainX.set(x, (nMnist + nStyled + k) * SIDE * SIDE);
   }
   const trainY = new Uint8Array(nMnist + nStyled + nNot).fill(NOT_A_DIGIT);
@@ -341,7 +346,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
