@@ -73,3 +73,37 @@ export function styledDigit(rand: () => number, train: MnistSplit, index: number
   drawStrokes(cover, SIDE, SIDE, strokes, ink.pen);
   return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: SIDE, height: SIDE, channels: 1 };
 }
+
+/** A point on the segment a-b at t, moved across it by up to `jitter` pixels (a hand's wobble). */
+function wobbly(rand: () => number, a: [number, number], b: [number, number], jitter: number): [number, number][] {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const len = Math.hypot(dx, dy) || 1;
+  return Array.from({ length: 5 }, (_, i) => {
+    const t = i / 4;
+    const off = i === 0 || i === 4 ? 0 : (rand() - 0.5) * 2 * jitter;
+    return [a[0] + dx * t - (dy / len) * off, a[1] + dy * t + (dx / len) * off] as [number, number];
+  });
+}
+
+/**
+ * A 2 written as a Z (a bar, a straight diagonal, a base; sometimes the top bar starting with a hook),
+ * which MNIST's writers seldom made: drawn from scratch in an MNIST-like pen, 28 x 28, light on black.
+ */
+export function zLikeTwo(rand: () => number): ImageLike {
+  const h = 16 + rand() * 4;
+  const w = h * (0.45 + 0.45 * rand());
+  const [x0, y0] = [14 - w / 2, 14 - h / 2];
+  const [x1, y1] = [x0 + w, y0 + h];
+  const lean = (rand() - 0.5) * 0.3 * h;
+  const top: [number, number] = [x0 + lean, y0 + (rand() - 0.5) * 2];
+  const corner: [number, number] = [x1 + lean, y0 + (rand() - 0.5) * 2];
+  const foot: [number, number] = [x0 - lean, y1];
+  const end: [number, number] = [x1 - lean + (rand() - 0.3) * 0.3 * w, y1 + (rand() - 0.5) * 2];
+  const jitter = 0.2 + 0.4 * rand();
+  const stroke = [...wobbly(rand, top, corner, jitter), ...wobbly(rand, corner, foot, jitter).slice(1), ...wobbly(rand, foot, end, jitter).slice(1)];
+  // a third start with a hook: down and back up into the top bar
+  if (rand() < 0.33) stroke.unshift([top[0] - 0.1 * w, top[1] + 0.15 * h], [top[0] - 0.05 * w, top[1] + 0.05 * h]);
+  const cover = new Float32Array(SIDE * SIDE);
+  drawStrokes(cover, SIDE, SIDE, [stroke], 1.5 + rand() * 2);
+  return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: SIDE, height: SIDE, channels: 1 };
+}

@@ -13,7 +13,7 @@ import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
 import { barShape, notDigit } from './not-digits.js';
-import { styledDigit } from './styles.js';
+import { styledDigit, zLikeTwo } from './styles.js';
 import { rng, shuffled } from '../shared/rng.js';
 
 const HELP = `npm run train -- [options]
@@ -30,6 +30,8 @@ const HELP = `npm run train -- [options]
   --narrow P         share of images made narrower, width times 0.5-0.85 (default ${DEFAULT_AUGMENT.narrow})
   --not-digits S     add S times as many images that are not digits (crossing curves, scribbles, two
                      digits overlapped), trained towards equal probabilities (default 0 = off)
+  --z-twos S         add S times as many 2s written as a Z (a bar, a straight diagonal, a base), drawn
+                     from scratch (default 0 = off)
   --bars P           draw a share P of the not-digit images as straight bars at right angles (boxes,
                      T, H, E, F shapes) (default 0)
   --styles S         add S times as many copies of MNIST's 1s and 7s written as many people write them
@@ -66,6 +68,7 @@ const { values: a } = parseArgs({
     narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
     'not-digits': { type: 'string', default: '0' },
     bars: { type: 'string', default: '0' },
+    'z-twos': { type: 'string', default: '0' },
     styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
     'prune-at': { type: 'string' },
@@ -107,6 +110,7 @@ const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epoch
 const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const styleShare = numberOption('styles', a.styles, 0, 1);
 const barShare = numberOption('bars', a.bars, 0, 1);
+const zTwoShare = numberOption('z-twos', a['z-twos'], 0, 1);
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const temperature = numberOption('temperature', a.temperature, 0.1, 100);
@@ -155,6 +159,14 @@ function loadData(train: MnistSplit) {
     const image = styledDigit(rand, train, i);
     const x = image && preprocess(image);
     if (x) styled.push({ x, label: train.labels[i]! });
+  }
+  // 2s written as a Z, from scratch (no draw from rand without --z-twos: the runs before it stay reproducible)
+  if (zTwoShare > 0) {
+    const twos = Array.from({ length: nMnist }, (_, i) => i).filter((i) => train.labels[i] === 2).length;
+    for (let k = 0; k < Math.round(twos * zTwoShare); k++) {
+      const x = preprocess(zLikeTwo(rand));
+      if (x) styled.push({ x, label: 2 });
+    }
   }
   const nStyled = styled.length;
   const trainX = new Float32Array((nMnist + nStyled + nNot) * SIDE * SIDE);
@@ -336,7 +348,7 @@ async function main(): Promise<void> {
   const data = loadData(train);
   const teacher = a.teacher ? loadClassifierSync({ model: readFileSync(a.teacher) }) : undefined;
   const dims = [SIDE * SIDE, ...hidden, 10];
-  console.error(`training ${dims.join('-')} on ${data.nMnist} images${data.nStyled ? `, ${data.nStyled} 1s and 7s in other styles` : ''}${data.nTrain > data.nMnist + data.nStyled ? ` and ${data.nTrain - data.nMnist - data.nStyled} that are not digits` : ''} (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
+  console.error(`training ${dims.join('-')} on ${data.nMnist} images${data.nStyled ? `, ${data.nStyled} digits in other styles` : ''}${data.nTrain > data.nMnist + data.nStyled ? ` and ${data.nTrain - data.nMnist - data.nStyled} that are not digits` : ''} (validation: the last ${VALIDATION} training images), TF.js ${tf.version.tfjs} on ${backend}`);
   const model = buildModel(tf, dims);
   const { history, best, augmented } = await trainEpochs(tf, model, data, teacher);
 
@@ -346,7 +358,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, zTwos: zTwoShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
