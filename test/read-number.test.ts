@@ -110,6 +110,22 @@ describe('readNumber', () => {
     expect(clf.readNumber(image, { minConfidence: 1 }).digits.every((d) => d.lowConfidence || d.confidence === 1)).toBe(true);
   });
 
+  it("leaves out specks above and below the row (a speck over a digit made the line height the photo's)", () => {
+    const { image, text, spans } = composeRow(test, [0, 1, 2, 3, 4], rng(3), { ...DEFAULT_COMPOSE, minGap: 4, maxGap: 4, jitter: 0 });
+    expect(clf.readNumber(image).text).toBe(text);
+    // the row in the middle of a page three times its height, a dot of pencil 3 px wide far above the
+    // second digit and one far below the fourth
+    const { width, height } = image;
+    const page = new Uint8Array(width * height * 3);
+    page.set(image.data, width * height);
+    const dot = (cx: number, cy: number) => {
+      for (let y = cy - 1; y <= cy + 1; y++) page.fill(255, y * width + cx - 1, y * width + cx + 2);
+    };
+    dot(Math.round((spans[1]![0] + spans[1]![1]) / 2), 8);
+    dot(Math.round((spans[3]![0] + spans[3]![1]) / 2), 3 * height - 8);
+    expect(clf.readNumber({ data: page, width, height: 3 * height, channels: 1 }).text).toBe(text);
+  });
+
   it('reads a digit broken into pieces as one digit', () => {
     // test image 0 is a 7; erase two rows across its bar's stem junction and a column band through it
     const { data } = mnistImage(test.images, 0);

@@ -99,8 +99,14 @@ export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRe
   if (found.length === 0) return { componentOf, pieces: [], lineHeight: 0 };
   const maxArea = Math.max(...found.map((s) => s.area));
   const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
+  const big = (s: InkRegion) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight;
+  // the row's band: from the top of its tallest ink to its bottom; a speck wholly above or below it is
+  // not part of the row (merged with the digit under it, it would make the line height the photo's)
+  const tall = found.filter((s) => big(s) && s.y1 - s.y0 + 1 >= 0.5 * maxHeight);
+  const bandTop = Math.min(...tall.map((s) => s.y0));
+  const bandBottom = Math.max(...tall.map((s) => s.y1));
   let segs = found
-    .filter((s) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight)
+    .filter((s) => big(s) && s.y1 >= bandTop && s.y0 <= bandBottom)
     .sort((a, b) => b.area - a.area)
     .slice(0, MAX_COMPONENTS)
     .sort((a, b) => a.x0 - b.x0);
