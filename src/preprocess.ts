@@ -220,16 +220,25 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
     const widest = Math.round(Math.min(width, height) / 8);
     const original = inkBytes().slice();
     k.flatten(ink, width, height, widest, scratch);
-    levels = levelsOf(k, ink, width, height, true, scratch);
-    const r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, levels.threshold)));
-    if (r < widest) {
+    const wide = (levels = levelsOf(k, ink, width, height, true, scratch));
+    let r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, wide.threshold)));
+    const wideMap = r < widest ? inkBytes().slice() : undefined;
+    // Light, thick or blurred strokes barely rise above the noise in the widest window: their width is
+    // measured on slivers, and a window narrower than them takes them for background. When the ink's
+    // contrast falls under half the widest window's, the window is doubled, up to the widest's map.
+    while (r < widest) {
       inkBytes().set(original);
       k.flatten(ink, width, height, r, scratch);
-      levels = undefined;
+      levels = levelsOf(k, ink, width, height, true, scratch);
+      if (2 * levels.contrast >= wide.contrast) break;
+      r = Math.min(widest, 2 * r);
+      if (r === widest) {
+        inkBytes().set(wideMap!);
+        levels = wide;
+      }
     }
     radius = r;
   }
-  // the levels of the map as it ends (the widest window's are reused when it was kept)
   levels ??= levelsOf(k, ink, width, height, flattened, scratch);
   return { map: { width, height, ...levels, evened: flattened, scale, backgroundRadius: radius }, k, at: ink, end: scratch };
 }
