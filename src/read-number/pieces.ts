@@ -100,8 +100,9 @@ export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRe
   const maxArea = Math.max(...found.map((s) => s.area));
   const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
   const big = (s: InkRegion) => s.area >= 0.02 * maxArea || s.y1 - s.y0 + 1 >= 0.3 * maxHeight;
-  // the row's band: from the top of its tallest ink to its bottom; a speck wholly above or below it is
-  // not part of the row (merged with the digit under it, it would make the line height the photo's)
+  // the row's band: from the top to the bottom of the components at least half as tall as the tallest; a
+  // speck wholly above or below it is not part of the row (merged with the digit under it as a stacked
+  // part, it would make the line height the photo's)
   const tall = found.filter((s) => big(s) && s.y1 - s.y0 + 1 >= 0.5 * maxHeight);
   const bandTop = Math.min(...tall.map((s) => s.y0));
   const bandBottom = Math.max(...tall.map((s) => s.y1));
