@@ -60,8 +60,9 @@ const align16 = (n: number) => (n + 15) & ~15;
 function checkImage(image: unknown): { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: number } {
   if (image === null || typeof image !== 'object') throw new InputError('bad-image', 'image must be an object { data, width, height }');
   const { data, width, height, channels } = image as ImageLike;
-  const side = (v: unknown, name: string) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new InputError('bad-image', `image ${name} must be a positive integer, got ${String(v)}`);
+  const side = (v: number, name: string) => {
+    // (Number.isInteger is false for what is not a number)
+    if (!Number.isInteger(v) || v < 1) throw new InputError('bad-image', `image ${name} must be a positive integer, got ${String(v)}`);
     if (v > MAX_IMAGE_SIDE) throw new InputError('image-too-large', `image ${name} ${v} exceeds ${MAX_IMAGE_SIDE}`);
   };
   side(width, 'width');
@@ -216,28 +217,21 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   let levels: ReturnType<typeof levelsOf> | undefined;
   if (flattened) {
     // A window wider than any stroke finds the strokes; one a little wider than these strokes then
-    // follows soft shadow edges and uneven light far better.
+    // follows soft shadow edges and uneven light far better. Light, thick or blurred strokes barely rise
+    // above the noise in the widest window: their width is measured on slivers, and a window narrower
+    // than them takes them for background. While the ink's contrast falls under half the widest
+    // window's, the window is doubled, up to the widest.
     const widest = Math.round(Math.min(width, height) / 8);
     const original = inkBytes().slice();
-    k.flatten(ink, width, height, widest, scratch);
-    const wide = (levels = levelsOf(k, ink, width, height, true, scratch));
-    let r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, wide.threshold)));
-    const wideMap = r < widest ? inkBytes().slice() : undefined;
-    // Light, thick or blurred strokes barely rise above the noise in the widest window: their width is
-    // measured on slivers, and a window narrower than them takes them for background. When the ink's
-    // contrast falls under half the widest window's, the window is doubled, up to the widest's map.
-    while (r < widest) {
+    let wide: typeof levels;
+    // (until a window is kept: r is left as it was)
+    for (let r = widest; r !== radius; ) {
       inkBytes().set(original);
-      k.flatten(ink, width, height, r, scratch);
+      k.flatten(ink, width, height, (radius = r), scratch);
       levels = levelsOf(k, ink, width, height, true, scratch);
-      if (2 * levels.contrast >= wide.contrast) break;
-      r = Math.min(widest, 2 * r);
-      if (r === widest) {
-        inkBytes().set(wideMap!);
-        levels = wide;
-      }
+      if (!wide) r = Math.min(widest, 2 + Math.round(1.5 * strokeWidth(inkBytes(), width, height, (wide = levels).threshold)));
+      else if (2 * levels.contrast < wide.contrast) r = Math.min(widest, 2 * r);
     }
-    radius = r;
   }
   levels ??= levelsOf(k, ink, width, height, flattened, scratch);
   return { map: { width, height, ...levels, evened: flattened, scale, backgroundRadius: radius }, k, at: ink, end: scratch };
