@@ -224,7 +224,7 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
     const widest = Math.round(Math.min(width, height) / 8);
     const original = inkBytes().slice();
     let wide: typeof levels;
-    // (until a window is kept: r is left as it was)
+    // it ends when r stays the radius just used: a window kept, or the widest come back to
     for (let r = widest; r !== radius; ) {
       inkBytes().set(original);
       k.flatten(ink, width, height, (radius = r), scratch);
