@@ -1,5 +1,6 @@
 // Strokes to pixels the way a canvas draws a round-capped, round-joined line: each pixel covered by how
 // far its centre is from the path (one pixel of antialiasing).
+import type { ImageLike } from '../../src/index.js';
 import type { Stroke } from './shapes.js';
 
 /** Adds the strokes (line width lw, pixels) into cover (w x h, 0..1), keeping each pixel's highest cover. */
@@ -30,4 +31,9 @@ export function drawStrokes(cover: Float32Array, w: number, h: number, strokes: 
     if (s.length === 1) seg(s[0]![0], s[0]![1], s[0]![0] + 0.1, s[0]![1]);
     for (let i = 1; i < s.length; i++) seg(s[i - 1]![0], s[i - 1]![1], s[i]![0], s[i]![1]);
   }
+}
+
+/** A square cover (0-1 per pixel, as drawStrokes leaves it) as an 8-bit, 1-channel image, light on black. */
+export function coverImage(cover: Float32Array, side: number): ImageLike {
+  return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: side, height: side, channels: 1 };
 }

@@ -3,7 +3,7 @@
 // 28 x 28, light ink on black like MNIST. barShape adds shapes of straight bars (boxes, and bars as some
 // letters are made), generated here independently of the real-world sets' letters and symbols.
 import type { ImageLike } from '../../src/index.js';
-import { drawStrokes } from '../realworld/raster.js';
+import { coverImage, drawStrokes } from '../realworld/raster.js';
 import type { Point, Stroke } from '../realworld/shapes.js';
 import type { MnistSplit } from '../shared/mnist.js';
 
@@ -44,11 +44,7 @@ export function barShape(rand: () => number): ImageLike {
   const turned = strokes.map((st) => st.map(([x, y]) => [14 + (x - 14) * c - (y - 14) * sn, 14 + (x - 14) * sn + (y - 14) * c] as Point));
   const cover = new Float32Array(SIDE * SIDE);
   drawStrokes(cover, SIDE, SIDE, turned, 1.5 + rand() * 2);
-  return toImage(cover);
-}
-
-function toImage(cover: Float32Array): ImageLike {
-  return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: SIDE, height: SIDE, channels: 1 };
+  return coverImage(cover, SIDE);
 }
 
 /** One image that is not a digit, drawn from rand (train: MNIST's training digits for the overlaps). */
@@ -80,5 +76,5 @@ export function notDigit(rand: () => number, train: MnistSplit, indices: number)
       }
     }
   }
-  return toImage(cover);
+  return coverImage(cover, SIDE);
 }

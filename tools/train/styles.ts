@@ -2,7 +2,7 @@
 // sometimes a foot), a 7 crossed in the middle. Made from MNIST's own training 1s and 7s by adding the
 // stroke in the digit's own pen width, so the rest of the digit stays a real person's.
 import type { ImageLike } from '../../src/index.js';
-import { drawStrokes } from '../realworld/raster.js';
+import { coverImage, drawStrokes } from '../realworld/raster.js';
 import type { MnistSplit } from '../shared/mnist.js';
 
 const SIDE = 28;
@@ -71,7 +71,7 @@ export function styledDigit(rand: () => number, train: MnistSplit, index: number
     strokes.push([[x - half, y], [x + half, y + (rand() - 0.5) * 2]]);
   }
   drawStrokes(cover, SIDE, SIDE, strokes, ink.pen);
-  return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: SIDE, height: SIDE, channels: 1 };
+  return coverImage(cover, SIDE);
 }
 
 /** A point on the segment a-b at t, moved across it by up to `jitter` pixels (a hand's wobble). */
@@ -105,5 +105,5 @@ export function zLikeTwo(rand: () => number): ImageLike {
   if (rand() < 0.33) stroke.unshift([top[0] - 0.1 * w, top[1] + 0.15 * h], [top[0] - 0.05 * w, top[1] + 0.05 * h]);
   const cover = new Float32Array(SIDE * SIDE);
   drawStrokes(cover, SIDE, SIDE, [stroke], 1.5 + rand() * 2);
-  return { data: Uint8Array.from(cover, (v) => Math.round(Math.min(1, v) * 255)), width: SIDE, height: SIDE, channels: 1 };
+  return coverImage(cover, SIDE);
 }
