@@ -186,8 +186,8 @@ function loadData(train: MnistSplit) {
     nStyled,
     trainX,
     trainY,
-    valX: preprocessAll(train, Array.from({ length: VALIDATION }, (_, i) => train.labels.length - VALIDATION + i)),
-    valY: train.labels.subarray(train.labels.length - VALIDATION),
+    valX: preprocessAll(validationSplit(train), Array.from({ length: VALIDATION }, (_, i) => i)),
+    valY: validationSplit(train).labels,
   };
 }
 
