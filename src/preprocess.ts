@@ -164,11 +164,10 @@ function levelsOf(k: PreprocessExports, ink: number, width: number, height: numb
     // top-hat noise is skewed: its spread above the median says how high it reaches
     const reach = (lo: number, hi: number) => Math.min(255, at(lo) + 6 * Math.max(1, at(hi) - at(lo)));
     const aboveOf = (level: number) => counts.reduce((n, c, v) => (v > level ? n + c : n), 0);
-    background = reach(0.5, 0.7);
+    let above = aboveOf((background = reach(0.5, 0.7)));
     // nothing above it: a bold digit covers over 30% of the frame, and the noise lies lower
-    if (!aboveOf(background)) background = reach(0.2, 0.3);
+    if (!above) above = aboveOf((background = reach(0.2, 0.3)));
     // the ink's level: where its darkest twentieth starts (a speck of dirt is darker than pencil)
-    const above = aboveOf(background);
     peak = 255;
     for (let acc = 0; peak > background && (acc += counts[peak]!) <= above / 20; ) peak--;
   }

@@ -103,7 +103,7 @@ export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRe
   // the row's band: from the top to the bottom of the components at least half as tall as the tallest; a
   // speck wholly above or below it is not part of the row (merged with the digit under it as a stacked
   // part, it would make the line height the photo's)
-  const tall = found.filter((s) => big(s) && s.y1 - s.y0 + 1 >= 0.5 * maxHeight);
+  const tall = found.filter((s) => s.y1 - s.y0 + 1 >= 0.5 * maxHeight);
   const bandTop = Math.min(...tall.map((s) => s.y0));
   const bandBottom = Math.max(...tall.map((s) => s.y1));
   let segs = found
