@@ -43,7 +43,7 @@ export function compareMarkdown(report: CompareReport): string {
       `Shipped: ${report.results.map((r) => `${r.name}: ${r.shipped}`).join('; ')}.</sub>`,
     '',
     `tinydigit against its targets, the same run (one digit and batches, against onnxruntime-node: the table above; canvas and pool: \`tinydigit bench --rounds ${report.rounds}\` ` +
-      `in a child process; cold start: median of 15 fresh Node processes timing \`import\` of the bundle to the first \`classify\` result; sizes: the build):`,
+      `in a child process; cold start: median of 15 fresh Node processes timing \`import\` of the bundle to the first \`classify\` result, and each part's median; an empty module's \`import\`, in 15 processes of its own, is what Node's loader costs any import; sizes: the build):`,
     '',
     targetsTable(report.targets),
   ].join('\n');
