@@ -50,6 +50,12 @@ it('refuses --test-limit without --test', () => {
   expect(run.stderr).toContain('--test-limit needs --test');
 });
 
+it('refuses --bars and --letters that share out more than all the not-digit images', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--bars', '0.6', '--letters', '0.5'], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('together at most 1, got 1.1');
+});
+
 it("trains readNumber's second reader (a digit or class 10, not one whole digit) and learns its grouping weights", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-second-reader-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/second-reader.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--grouping-rows', '300', '--models', dir], { stdio: 'pipe' });

@@ -12,6 +12,7 @@ import { loadMnist, mnistImage, validationSplit, VALIDATION_IMAGES, type MnistSp
 import { drawPictures } from './pictures.js';
 import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
+import { letterShape } from './letters.js';
 import { barShape, notDigit } from './not-digits.js';
 import { styledDigit, zLikeTwo } from './styles.js';
 import { rng, shuffled } from '../shared/rng.js';
@@ -34,6 +35,8 @@ const HELP = `npm run train -- [options]
                      from scratch (default 0 = off)
   --bars P           draw a share P of the not-digit images as straight bars at right angles (boxes,
                      T, H, E, F shapes) (default 0)
+  --letters P        draw a share P of the not-digit images as letters written with a pen (Hershey
+                     single-stroke fonts; letters a digit can look like left out) (default 0)
   --styles S         add S times as many copies of MNIST's 1s and 7s written as many people write them
                      (a 1 with a flag, sometimes a foot; a 7 crossed in the middle) (default 0 = off)
   --prune S          set the smallest share S of the first layer's weights to zero and keep them there
@@ -68,6 +71,7 @@ const { values: a } = parseArgs({
     narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
     'not-digits': { type: 'string', default: '0' },
     bars: { type: 'string', default: '0' },
+    letters: { type: 'string', default: '0' },
     'z-twos': { type: 'string', default: '0' },
     styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
@@ -110,6 +114,11 @@ const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epoch
 const notDigitShare = numberOption('not-digits', a['not-digits'], 0, 1);
 const styleShare = numberOption('styles', a.styles, 0, 1);
 const barShare = numberOption('bars', a.bars, 0, 1);
+const letterShare = numberOption('letters', a.letters, 0, 1);
+if (barShare + letterShare > 1) {
+  console.error(`--bars and --letters are shares of the not-digit images: together at most 1, got ${barShare + letterShare}`);
+  process.exit(2);
+}
 const zTwoShare = numberOption('z-twos', a['z-twos'], 0, 1);
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
@@ -173,8 +182,9 @@ function loadData(train: MnistSplit) {
   trainX.set(preprocessAll(train, Array.from({ length: nMnist }, (_, i) => i)));
   styled.forEach((s, k) => trainX.set(s.x, (nMnist + k) * SIDE * SIDE));
   for (let k = 0; k < nNot; k++) {
-    // (no draw from rand without --bars: the runs before it stay reproducible)
-    const x = preprocess(barShare > 0 && rand() < barShare ? barShape(rand) : notDigit(rand, train, nMnist));
+    // (no draw from rand without --bars or --letters: the runs before them stay reproducible)
+    const kind = barShare + letterShare > 0 ? rand() : 1;
+    const x = preprocess(kind < barShare ? barShape(rand) : kind < barShare + letterShare ? letterShape(rand) : notDigit(rand, train, nMnist));
     if (x) trainX.set(x, (nMnist + nStyled + k) * SIDE * SIDE);
   }
   const trainY = new Uint8Array(nMnist + nStyled + nNot).fill(NOT_A_DIGIT);
@@ -358,7 +368,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, zTwos: zTwoShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
