@@ -55,10 +55,10 @@ console.log(JSON.stringify([t3 - t0, t1 - t0, t2 - t1, t3 - t2]));
   writeFileSync(join(dir, 'nothing.mjs'), 'export const nothing = 0;\n');
   writeFileSync(empty, `const t0 = performance.now();\nawait import('./nothing.mjs');\nconsole.log(performance.now() - t0);\n`);
   try {
-    const runsOf = (file: string) => Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' })) as number | number[]);
-    const parts = runsOf(script) as number[][];
+    const runsOf = <T>(file: string): T[] => Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' })) as T);
+    const parts = runsOf<number[]>(script);
     const at = (k: number) => median(parts.map((p) => p[k]!));
-    return { totalMs: at(0), importMs: at(1), loadMs: at(2), firstClassifyMs: at(3), emptyImportMs: median(runsOf(empty) as number[]) };
+    return { totalMs: at(0), importMs: at(1), loadMs: at(2), firstClassifyMs: at(3), emptyImportMs: median(runsOf<number>(empty)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

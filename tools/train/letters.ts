@@ -1,7 +1,8 @@
 // Letters written as pen strokes, for the not-digit images: glyphs of the Hershey single-stroke fonts
-// (npm hersheytext, indexed from "!": a sans, a script and a cursive), a source of letter shapes apart from the real-world
-// sets' own (tools/realworld/shapes.ts). Letters that people's digits can look like (O, D, Q, I, l, S, Z,
-// B, G, b, g, q, ...) are left out: the network must not learn that a round 0 or a straight 1 is not a digit.
+// (npm hersheytext, indexed from "!": a sans, a script and a cursive), a source of letter shapes apart
+// from the real-world sets' own (tools/realworld/shapes.ts). Letters that people's digits can look like
+// (O, D, Q, I, l, S, Z, B, G, a, b, g, q, y, ...) are left out: the network must not learn that a round 0
+// or a straight 1 is not a digit.
 import { createRequire } from 'node:module';
 import type { ImageLike } from '../../src/index.js';
 import { coverImage, drawStrokes } from '../realworld/raster.js';
@@ -18,7 +19,7 @@ let glyphs: Stroke[][] | undefined;
 export function pathStrokes(d: string): Stroke[] {
   const strokes: Stroke[] = [];
   for (const part of d.split('M').slice(1)) {
-    const points = part.replace('L', ' ').trim().split(/\s+/).map((p) => p.split(',').map(Number) as Point);
+    const points = part.replace(/L/g, ' ').trim().split(/\s+/).map((p) => p.split(',').map(Number) as Point);
     if (points.length >= 2 && points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) strokes.push(points);
   }
   return strokes;
