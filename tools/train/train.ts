@@ -190,14 +190,15 @@ function loadData(train: MnistSplit) {
   const trainY = new Uint8Array(nMnist + nStyled + nNot).fill(NOT_A_DIGIT);
   trainY.set(train.labels.subarray(0, nMnist));
   styled.forEach((s, k) => (trainY[nMnist + k] = s.label));
+  const validation = validationSplit(train);
   return {
     nTrain: nMnist + nStyled + nNot,
     nMnist,
     nStyled,
     trainX,
     trainY,
-    valX: preprocessAll(validationSplit(train), Array.from({ length: VALIDATION }, (_, i) => i)),
-    valY: validationSplit(train).labels,
+    valX: preprocessAll(validation, Array.from({ length: VALIDATION }, (_, i) => i)),
+    valY: validation.labels,
   };
 }
 
