@@ -7,6 +7,7 @@ import type { Activation, Model, ModelMetadata, WeightType } from './model/model
 import { copyModel, decodeModel, decodeModelFile } from './model/format.js';
 import { preprocess, type ImageLike, type Polarity } from './preprocess.js';
 import type { NumberReading, ReadNumberOptions } from './read-number/read-number.js';
+import { averageViews, VIEW_SHIFTS, writeShiftedViews } from './shifted-views.js';
 
 /** Options of {@link loadClassifier} and {@link loadClassifierSync}. */
 export interface ClassifierOptions {
@@ -36,8 +37,11 @@ export interface Classification {
   isDigit: boolean;
 }
 
-/** The confidence from which a reading counts as a digit ({@link Classification.isDigit}); chosen on validation data. */
-export const DIGIT_MIN_CONFIDENCE = 0.4;
+/**
+ * The confidence from which a reading counts as a digit ({@link Classification.isDigit}); chosen on
+ * validation data: under 1% of MNIST's validation digits read by classifyImage fall below it (0.8%).
+ */
+export const DIGIT_MIN_CONFIDENCE = 0.45;
 
 /** Options of {@link Classifier.classifyImage}. */
 export interface ClassifyImageOptions {
@@ -102,6 +106,15 @@ export function checkBatch(inputs: unknown, out: unknown, size: number, classes:
 
 function slice(values: ArrayLike<number>, start: number, end: number): ArrayLike<number> {
   return ArrayBuffer.isView(values) ? (values as Float32Array).subarray(start, end) : Array.prototype.slice.call(values, start, end);
+}
+
+/** A Classification from probabilities and the class read (by default the first most probable). */
+function reading(probabilities: Float32Array, digit?: number): Classification {
+  if (digit === undefined) {
+    digit = 0;
+    for (let j = 1; j < probabilities.length; j++) if (probabilities[j]! > probabilities[digit]!) digit = j;
+  }
+  return { digit, confidence: probabilities[digit]!, probabilities, isDigit: probabilities[digit]! >= DIGIT_MIN_CONFIDENCE };
 }
 
 /** Wasm memory buffers that batchInput() views were made of and that have since been replaced (detached). */
@@ -212,8 +225,18 @@ export class Classifier {
     const digit = k.classify(this.#in, this.#out);
     if (digit < 0) throw digit === STATUS_BAD_INPUT ? this.#inputError(this.#in, 0) : this.#notFinite();
     const o = this.#out >> 2;
-    const probabilities = this.#f32.slice(o, o + this.model.classes);
-    return { digit, confidence: probabilities[digit]!, probabilities, isDigit: probabilities[digit]! >= DIGIT_MIN_CONFIDENCE };
+    return reading(this.#f32.slice(o, o + this.model.classes), digit);
+  }
+
+  /** classifyImage's reading of a preprocessed input: its shifted views' readings averaged (see shifted-views.ts), one batch. */
+  #classifyShifted(input: Float32Array): Classification {
+    const k = this.#kernel();
+    const n = VIEW_SHIFTS.length / 2;
+    this.#reserve(n);
+    writeShiftedViews(input, this.model.inputWidth, this.model.inputHeight, this.#f32, this.#in >> 2, this.#plan.inStride);
+    const readings = new Float32Array(n * this.model.classes);
+    this.#run(k, this.#in, n, 0, readings);
+    return reading(averageViews(readings, n, this.model.classes));
   }
 
   /**
@@ -293,7 +316,10 @@ export class Classifier {
   }
 
   /**
-   * Preprocesses an image (see {@link preprocess}) to the model's input size and classifies it.
+   * Preprocesses an image (see {@link preprocess}) to the model's input size and classifies it: the
+   * probabilities of the input and of eight copies of it shifted by one or two pixels, averaged (and
+   * raised to the power 1.5, normalised, so that the confidence stays calibrated). Nine readings in one
+   * batch read more digits right than one; `classify(preprocess(image))` is the one reading.
    * Returns `null` when the image holds no ink (an empty canvas is not a digit), and with `digitsOnly`
    * when what it holds is not one digit.
    */
@@ -301,7 +327,7 @@ export class Classifier {
     this.#kernel();
     if (options.digitsOnly !== undefined && typeof options.digitsOnly !== 'boolean') throw new InputError('bad-option', 'digitsOnly must be true or false');
     const input = preprocess(image, { polarity: options.polarity ?? 'auto', width: this.model.inputWidth, height: this.model.inputHeight });
-    const r = input && this.classify(input);
+    const r = input && this.#classifyShifted(input);
     return r && (r.isDigit || !options.digitsOnly) ? r : null;
   }
 

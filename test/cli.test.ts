@@ -121,7 +121,7 @@ describe('tinydigit read, info, usage', () => {
     const r = run('info');
     expect(r.stdout).toMatch(/architecture: 400-25-15-10 \(input 20x20, int8 weights/);
     expect(run('info', 'default-f32').stdout).toMatch(/architecture: 400-25-15-10 \(input 20x20, f32 weights/);
-    expect(r.stdout).toMatch(/accuracy: +97\.\d\d% on 10000 MNIST test images/);
+    expect(r.stdout).toMatch(/accuracy: +98\.\d\d% on 10000 MNIST test images/);
     const j = JSON.parse(run('info', 'models/big-int8.tdm', '--json').stdout);
     expect(j).toMatchObject({ architecture: '400-128-64-10', weights: 'int8', crc32: expect.stringMatching(/^[0-9a-f]{8}$/) });
     const bad = run('info', join(dir, 'digit0.png'));

@@ -15,13 +15,15 @@ const GATES: Record<SetName, { count: number; floor: number }> = {
   // measured on these draws 2026-11-26 (the model with 1s and 7s in other styles and the big model as a
   // teacher; a photo's polarity from its local contrast): 98.5%, 93.3%, 92.5%, 90.0%; 3.3%, 5.0% (the
   // one before: 96.5%, 90.0%, 92.5%, 76.7%; 6.7%, 5.0%). With the photo's window doubled when it loses
-  // the ink (2026-11-26, chosen on 1,600 validation photos: 95.1% -> 95.6%), paper 91.7% (one photo)
+  // the ink (2026-11-26, chosen on 1,600 validation photos: 95.1% -> 95.6%), paper 91.7% (one photo less).
+  // classifyImage averaging nine shifted views (2026-11-26): 98.5%, 91.7%, 92.5%, 90.0%; 1.7%,
+  // 2.5% (non-digits' floors from 8% / 10% to 5%)
   pad: { count: 200, floor: 0.965 },
   paper: { count: 60, floor: 0.9 },
   'pad-rows': { count: 40, floor: 0.875 },
   'paper-rows': { count: 30, floor: 0.8 },
-  'pad-not-digits': { count: 60, floor: 0.08 },
-  'paper-not-digits': { count: 40, floor: 0.1 },
+  'pad-not-digits': { count: 60, floor: 0.05 },
+  'paper-not-digits': { count: 40, floor: 0.05 },
 };
 
 describe('real-world sets (fixed test draws) through the public API', () => {

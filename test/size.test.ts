@@ -18,7 +18,10 @@ const WASM_LIMIT = 4096;
 // 14,700 -> 14,800 (2026-11-26): a photo's polarity from its local contrast when its border is near the
 // middle (paper validation 90.3% -> 93.5%); the page that classifies went from 19.9 to 19.7 KB (the
 // default model's sparse form embedded as hex, the wasm modules' alphabet).
-const LIBRARY_BUDGET = 14_800;
+// 14,800 -> 15,100 (2026-11-26): classifyImage averages the readings of nine shifted views (+250 B;
+// MNIST test 97.65% -> 98.10%, pad and paper validation +0.7 / +0.4 pt); the page that classifies stays
+// under 20 KB (19.84 -> 19.98 KB) by the int8 model's last layer in 6 bits and its metadata trimmed.
+const LIBRARY_BUDGET = 15_100;
 
 describe('size budget', () => {
   it(`each wasm module is at most ${WASM_LIMIT} bytes, and the library at most ${LIBRARY_BUDGET} bytes gzipped without models`, async () => {

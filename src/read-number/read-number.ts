@@ -2,9 +2,16 @@
 // pieces are grouped into digits the way the readers find most convincing (grouping.ts).
 // What it shares with the library comes through ../index.js, so that tinydigit/number's bundle imports it
 // rather than carrying copies (the same error classes, one preprocessing instance).
-import { DIGIT_MIN_CONFIDENCE, hasInk, inkMapOf, InputError, type Classification, type ImageLike, type Polarity } from '../index.js';
+import { hasInk, inkMapOf, InputError, type Classification, type ImageLike, type Polarity } from '../index.js';
 import { bestGrouping, readGroup } from './grouping.js';
 import { inkPieces, type Box } from './pieces.js';
+
+/**
+ * A group counts as a digit from this confidence (`isDigit`; below it, `lowConfidence` too). Chosen on
+ * validation rows for readNumber's own reading of a group (one view, weighed by the second reader);
+ * classifyImage's DIGIT_MIN_CONFIDENCE is for its average over shifted views.
+ */
+const GROUP_MIN_CONFIDENCE = 0.4;
 
 /** One digit read by {@link Classifier.readNumber}. */
 export interface DigitReading extends Classification {
@@ -53,10 +60,10 @@ export function readNumber(classifier: Reader, secondReader: () => Reader, image
   const read = (x: Float32Array) => readGroup(classifier.classify(x).probabilities, second?.classify(x).probabilities);
   const digits: DigitReading[] = bestGrouping(map, componentOf, pieces, lineHeight, inputWidth, inputHeight, read).map(({ region: s, result: { readersAgree, ...r } }) => ({
     ...r,
-    isDigit: r.confidence >= DIGIT_MIN_CONFIDENCE,
+    isDigit: r.confidence >= GROUP_MIN_CONFIDENCE,
     // in the image's pixels (a large image is read shrunk by map.scale)
     box: { x: s.x0 * map.scale, y: s.y0 * map.scale, width: (s.x1 - s.x0 + 1) * map.scale, height: (s.y1 - s.y0 + 1) * map.scale },
-    lowConfidence: r.confidence < minConfidence || r.confidence < DIGIT_MIN_CONFIDENCE || !readersAgree,
+    lowConfidence: r.confidence < minConfidence || r.confidence < GROUP_MIN_CONFIDENCE || !readersAgree,
   }));
   return { text: digits.map((d) => d.digit).join(''), digits };
 }

@@ -7,11 +7,11 @@ import { matrixDir } from '../helpers/matrix-dir.js';
 import { launchChromium, launchFirefox, serveDir, waitForText } from '../helpers/browsers.js';
 
 let dir: string;
-let node: { backend: string; digest: string };
+let node: { backend: string; digest: string; batchDigest: string };
 beforeAll(() => {
   dir = matrixDir('browsers');
-  const { backend, digest } = JSON.parse(execFileSync(process.execPath, ['digest-cli.mjs'], { cwd: dir, encoding: 'utf8' }));
-  node = { backend, digest };
+  const { backend, digest, batchDigest } = JSON.parse(execFileSync(process.execPath, ['digest-cli.mjs'], { cwd: dir, encoding: 'utf8' }));
+  node = { backend, digest, batchDigest };
 });
 
 /** Serves the packed-package project and returns the URL of this suite's digest page. */
@@ -25,8 +25,8 @@ function expectNodeBits(out: string, problems: string[], browser: RegExp): void 
   const result = JSON.parse(out);
   expect(problems).toEqual([]);
   expect(result.runtime).toMatch(browser);
-  expect({ backend: result.backend, digest: result.digest }).toEqual(node);
-  expect(result.pool).toEqual({ size: 2, ...node });
+  expect({ backend: result.backend, digest: result.digest, batchDigest: result.batchDigest }).toEqual(node);
+  expect(result.pool).toEqual({ size: 2, backend: node.backend, digest: node.batchDigest });
 }
 
 describe('runtime matrix in browsers', () => {

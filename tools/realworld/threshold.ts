@@ -19,7 +19,7 @@ const digits = {
 };
 const notDigits = { pad: confidences('pad-not-digits', n), paper: confidences('paper-not-digits', n) };
 const share = (xs: number[], f: (c: number) => boolean) => `${((xs.filter(f).length / xs.length) * 100).toFixed(1)}%`;
-for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+for (const t of [0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8]) {
   const called = Object.entries(digits).map(([k, xs]) => `${k} ${share(xs, (c) => c > 0 && c < t)}`).join(', ');
   const passed = Object.entries(notDigits).map(([k, xs]) => `${k} ${share(xs, (c) => c >= t)}`).join(', ');
   console.log(`threshold ${t}: digits called not a digit: ${called}; non-digits called a digit: ${passed}`);
