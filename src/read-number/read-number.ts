@@ -15,6 +15,11 @@ const GROUP_MIN_CONFIDENCE = 0.4;
 
 /** One digit read by {@link Classifier.readNumber}. */
 export interface DigitReading extends Classification {
+  /**
+   * Whether the group looks like one digit: its confidence at least 0.4 (readNumber's own threshold, for
+   * its one reading of a group; classifyImage's is `DIGIT_MIN_CONFIDENCE`, 0.45).
+   */
+  isDigit: boolean;
   /** Where the digit's ink is in the image, in pixels. */
   box: Box;
   /**
