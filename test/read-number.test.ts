@@ -11,6 +11,7 @@ import { inkPieces, MAX_PIECES } from '../src/read-number/pieces.js';
 import { composeRow, DEFAULT_COMPOSE, editDistance } from '../tools/shared/compose.js';
 import { loadMnist, mnistImage } from '../tools/shared/mnist.js';
 import { rng } from '../tools/shared/rng.js';
+import { sample } from '../tools/realworld/sets.js';
 
 const test = loadMnist('test');
 const clf = loadClassifierSync();
@@ -125,6 +126,15 @@ describe('readNumber', () => {
     dot(Math.round((spans[1]![0] + spans[1]![1]) / 2), 8);
     dot(Math.round((spans[3]![0] + spans[3]![1]) / 2), 3 * height - 8);
     expect(clf.readNumber({ data: page, width, height: 3 * height, channels: 1 }).text).toBe(text);
+  });
+
+  it('reads apart digits drawn on the pad that overlap by a stroke (cuts weigh less than MNIST rows alone taught)', () => {
+    // pad-rows validation samples 121 and 296: a 4 drawn into an 8, a 1 whose flag runs into a 9's loop
+    // (read "04" and "847" with the cuts' weights as learned)
+    for (const i of [121, 296]) {
+      const s = sample('pad-rows', 'validation', i);
+      expect(clf.readNumber(s.image).text, `sample ${i}`).toBe(s.text);
+    }
   });
 
   it('reads a digit broken into pieces as one digit', () => {
