@@ -148,8 +148,8 @@ export function learnGroupingWeights(rows: TrainingRow[], start: NamedWeights, i
  * (300 on the pad, 300 on paper) and MNIST validation rows (800 touching, 800 apart, per digit), with the
  * weights of 2026-11-26: x1 94.00 / 85.33 / 97.20 / 98.17%, x0.6 94.67 / 85.67 / 97.38 / 98.08%,
  * x0.5 94.67 / 86.00 / 97.47 / 98.03%, x0.4 95.00 / 86.00 / 97.40 / 97.95%, x0 93.33 / 85.33 / 96.83 / 97.13%.
- * Learning the weights on rows of the real-world generator as well ('fit' seeds) left the cuts' weights
- * where they were.
+ * Learning the weights on rows drawn by the real-world generator as well (seeds of their own) left the
+ * cuts' weights where they were (docs/reading-numbers.md).
  */
 export const CUT_WEIGHT_SCALE = 0.5;
 
