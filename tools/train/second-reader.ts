@@ -7,7 +7,7 @@
 // half) is class 10: every group of two whole neighbours, and a random sample of the others. Then the
 // grouping weights are learned with this reader on other rows (tools/train/grouping-weights.ts). Writes
 // models/second-reader-int8.tdm (int8 weights) and models/second-reader.json (its report and the grouping
-// weights, which the build embeds).
+// weights, which the build embeds). `--int8-bits B1,B2`: bits per weight of each layer (default 6,8).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encodeModel, loadClassifierSync, quantizeModel } from '../../src/index.js';
@@ -29,6 +29,9 @@ const { values: a } = parseArgs({
     epochs: { type: 'string', default: '20' },
     seed: { type: 'string', default: '5' },
     'grouping-rows': { type: 'string', default: '8000' },
+    // 6-bit first-layer weights: rows read as with 8 (validation, 2026-11-26) and the page that reads
+    // numbers 3.7 KB lighter (docs/reading-numbers.md)
+    'int8-bits': { type: 'string', default: '6,8' },
     models: { type: 'string', default: 'models' },
   },
 });
@@ -38,6 +41,8 @@ const HIDDEN = numberOption('hidden', a.hidden, 1, 1024, true);
 const EPOCHS = numberOption('epochs', a.epochs, 1, 1000, true);
 const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
 const GROUPING_ROWS = numberOption('grouping-rows', a['grouping-rows'], 10, 100_000, true);
+const INT8_BITS = a['int8-bits']!.split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
+if (INT8_BITS.length !== 2) throw new Error(`--int8-bits takes two numbers (one per layer), got ${a['int8-bits']}`);
 const TRAIN_IMAGES = 55000;
 /** Of a row's groups that are neither one digit nor two whole neighbours, at most this many per one-digit group. */
 const MAX_NEGATIVE_RATIO = 1.5;
@@ -111,8 +116,10 @@ const metadata = {
   rows: ROWS,
   seed: SEED,
   trainImages: TRAIN_IMAGES,
+  int8Bits: INT8_BITS.join(','),
 };
-const model = quantizeModel(modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: NOT_ONE_DIGIT + 1 }], 20, metadata));
+const f32 = modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: NOT_ONE_DIGIT + 1 }], 20, metadata);
+const model = quantizeModel(f32, { bits: INT8_BITS });
 const modelBytes = encodeModel(model);
 
 // The grouping weights, learned with this second reader on other rows of the same training images.
