@@ -1,7 +1,7 @@
 // npm run build: the three wasm modules (build/: the kernels with SIMD and without, the preprocessing),
 // their bytes embedded as src/generated/wasm.ts, the SIMD probe and the models likewise, then the package's
 // bundles and type declarations (dist/).
-import { chmod, copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -231,16 +231,31 @@ async function bundle() {
   for (const f of ['index.html', 'demo.css', 'favicon.svg']) await copyFile(`src/demo/${f}`, `dist/${f}`);
 }
 
-/** The type declarations, for ESM and for CommonJS consumers, and one beside each pool bundle. */
+/**
+ * The type declarations, once: in dist/cjs/ (a folder that says "type": "commonjs", so that CommonJS
+ * consumers' require() of them type-checks), and for ES module consumers a one-line re-export of them at
+ * each entry point package.json names (an ES module may import CommonJS, not the other way round).
+ */
 async function declarations() {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--emitDeclarationOnly'], { stdio: 'inherit' });
   for (const entry of ['node', 'browser']) await writeFile(`dist/pool-${entry}.d.ts`, `export * from './pool/${entry}.js';\n`);
-  // TypeScript reads dist/*.d.ts as ESM (the package is "type": "module"); CommonJS consumers get the same
-  // declarations in a folder that says "type": "commonjs", so their require() of them type-checks.
-  for (const file of await readdir('dist', { recursive: true })) {
-    if (!file.endsWith('.d.ts')) continue;
+  const emitted = (await readdir('dist', { recursive: true })).filter((f) => f.endsWith('.d.ts'));
+  for (const file of emitted) {
     await mkdir(dirname(join('dist/cjs', file)), { recursive: true });
-    await copyFile(join('dist', file), join('dist/cjs', file));
+    await rename(join('dist', file), join('dist/cjs', file));
+  }
+  // folders left empty (dist/wasm/, dist/pool/, ...)
+  for (const dir of (await readdir('dist', { recursive: true, withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => join(d.parentPath, d.name)).sort().reverse()) {
+    if ((await readdir(dir)).length === 0) await rmdir(dir);
   }
   await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+  const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+  const typesOf = (node) => (node && typeof node === 'object' ? Object.entries(node).flatMap(([k, v]) => (k === 'types' && typeof v === 'string' ? [v] : typesOf(v))) : []);
+  for (const target of new Set([pkg.types, ...typesOf(pkg.exports)])) {
+    const file = target.replace(/^\.\/dist\//, '');
+    if (file.startsWith('cjs/')) continue;
+    if (!emitted.includes(file)) throw new Error(`package.json names types ${target}, which tsc did not write`);
+    const up = '../'.repeat(file.split('/').length - 1) || './';
+    await writeFile(join('dist', file), `export * from '${up}cjs/${file.replace(/\.d\.ts$/, '.js')}';\n`);
+  }
 }
