@@ -167,7 +167,7 @@ describe('tinydigit read, info, usage', () => {
     expect(run('info', 'nope.tdm').stderr).toBe('tinydigit: nope.tdm: no such file\n');
     expect(run('read', '--model', join(dir, 'digit0.png'), join(dir, 'number.png')).stderr).toMatch(new RegExp(`^tinydigit: ${join(dir, 'digit0.png')}: not a tinydigit model file`));
     const truncated = run('classify', join(dir, 'truncated.png'), join(dir, 'truncated.jpg'));
-    expect(truncated.stderr).toBe(`tinydigit: ${join(dir, 'truncated.png')}: not a readable PNG: the file is corrupt or cut short\ntinydigit: ${join(dir, 'truncated.jpg')}: not a readable JPEG: the file is corrupt or cut short\n`);
+    expect(truncated.stderr).toBe(`tinydigit: ${join(dir, 'truncated.png')}: not a readable PNG: cut short\ntinydigit: ${join(dir, 'truncated.jpg')}: not a readable JPEG: the file is corrupt or cut short\n`);
   });
 
   it('reads an image from standard input with -, and shows a model given by --model', () => {

@@ -1,9 +1,9 @@
-// PNG and JPEG files to images the library reads. Bundled into dist/cli.js, so the package itself has
-// no runtime dependency.
+// PNG and JPEG files to images the library reads. Bundled into dist/cli.js (jpeg-js with it; PNG is our
+// own, over Node's zlib), so the package itself has no runtime dependency.
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { MAX_IMAGE_SIDE, type ImageLike } from '../index.js';
 import { exifOrientation, orient } from './exif.js';
+import { decodePng } from './png.js';
 
 /** A file that is not a PNG or JPEG image tinydigit can read. */
 export class ImageFileError extends Error {}
@@ -23,10 +23,9 @@ export function decodeImage(bytes: Uint8Array): ImageLike {
       throw new ImageFileError(`PNG of ${size[0]}x${size[1]} is larger than ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`);
     }
     try {
-      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      return { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height, channels: 4 };
-    } catch {
-      throw new ImageFileError('not a readable PNG: the file is corrupt or cut short');
+      return { ...decodePng(bytes), channels: 4 };
+    } catch (e) {
+      throw new ImageFileError(`not a readable PNG: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
