@@ -176,4 +176,34 @@ describe('the PNG decoder', () => {
     refused(Buffer.concat([good.subarray(0, 8), ihdr(() => {}).subarray(8, 33), chunk('IDAT', deflateSync(Buffer.alloc(1 << 20))), chunk('IEND', new Uint8Array(0))]));
     refused(Buffer.from('not a png at all'));
   });
+
+  it('gives back an image or a PngError, nothing else, for any bytes changed inside chunks whose CRCs are then fixed', () => {
+    const files = [
+      encodePng({ width: 6, height: 5, colour: 3, depth: 2, interlaced: true, values: Array.from({ length: 30 }, (_, i) => i % 4), filters: [1, 4], palette: Uint8Array.from({ length: 12 }, (_, i) => i * 20), trns: Uint8Array.of(0, 128) }),
+      encodePng({ width: 7, height: 4, colour: 4, depth: 16, interlaced: false, values: Array.from({ length: 56 }, (_, i) => i * 1111), filters: [2, 3] }),
+    ];
+    /** Recomputes every chunk's CRC (the changed length fields may leave a tail that is not a chunk). */
+    const fixCrcs = (b: Buffer) => {
+      for (let at = 8; at + 12 <= b.length; ) {
+        const end = at + 12 + b.readUInt32BE(at);
+        if (end > b.length) break;
+        b.writeUInt32BE(crc32(b.subarray(at + 4, end - 4)), end - 4);
+        at = end;
+      }
+      return b;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (file, edits) => {
+        const b = Buffer.from(file);
+        for (const [at, v] of edits) b[8 + (at % (b.length - 8))] = v;
+        try {
+          const png = decodePng(fixCrcs(b));
+          expect(png.data.length).toBe(png.width * png.height * 4);
+        } catch (e) {
+          expect(e).toBeInstanceOf(PngError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

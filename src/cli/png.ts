@@ -93,6 +93,7 @@ export function decodePng(file: Uint8Array): RgbaImage {
     const type = String.fromCharCode(...file.subarray(at + 4, at + 8));
     const end = at + 12 + length;
     if (length > 2 ** 31 - 1 || end > file.length) throw new PngError('cut short');
+    if (!/^[A-Za-z]{4}$/.test(type)) throw new PngError('a chunk whose type is not four letters');
     if (crc32(file.subarray(at + 4, end - 4)) !== dv.getUint32(end - 4)) throw new PngError(`bad CRC in ${type}`);
     const body = file.subarray(at + 8, end - 4);
     if (!header && type !== 'IHDR') throw new PngError('IHDR must come first');
