@@ -245,7 +245,7 @@ async function declarations() {
     await rename(join('dist', file), join('dist/cjs', file));
   }
   // folders left empty (dist/wasm/, dist/pool/, ...)
-  for (const dir of (await readdir('dist', { recursive: true, withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => join(d.parentPath, d.name)).sort().reverse()) {
+  for (const dir of (await readdir('dist', { recursive: true, withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => join(d.parentPath ?? d.path, d.name)).sort().reverse()) {
     if ((await readdir(dir)).length === 0) await rmdir(dir);
   }
   await writeFile('dist/cjs/package.json', '{ "type": "commonjs" }\n');

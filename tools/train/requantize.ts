@@ -23,10 +23,7 @@ const source = decodeModel(readFileSync(from));
 const fromInt8 = source.layers.some((l) => l.weightType === 'int8');
 const f32: Model = { ...source, layers: source.layers.map(dequantized) };
 const int8 = quantizeModel(f32, { bits: bits.length === 1 ? bits[0] : bits });
-const validation = validationSplit(loadMnist('train'));
-const accuracy = (m: Model) => evaluateImages(loadClassifierSync({ model: m }), validation).accuracy;
 const training = String(f32.metadata.training ?? '').replace(/ --int8-bits \S+/, '');
-const digits = f32.layers.at(-1)!.outputs === 10;
 // The f32 model's test figures are not this model's: left out until measure-test.ts measures them.
 const { testAccuracy: _a, testImages: _i, ...kept } = f32.metadata;
 const metadata = {
@@ -36,7 +33,13 @@ const metadata = {
   ...(fromInt8 && { int8Bits: `${values.bits}, requantized from ${String(source.metadata.int8Bits ?? '8')}` }),
 };
 writeFileSync(to, encodeModel({ ...int8, metadata }));
-const report = digits ? `, MNIST validation through classifyImage ${(accuracy(int8) * 100).toFixed(2)}% (${fromInt8 ? 'before' : 'f32'} ${(accuracy(f32) * 100).toFixed(2)}%)` : '';
+let report = '';
+// a digit classifier's accuracy; readNumber's second reader has 11 classes
+if (f32.layers.at(-1)!.outputs === 10) {
+  const validation = validationSplit(loadMnist('train'));
+  const accuracy = (m: Model) => (evaluateImages(loadClassifierSync({ model: m }), validation).accuracy * 100).toFixed(2);
+  report = `, MNIST validation through classifyImage ${accuracy(int8)}% (${fromInt8 ? 'before' : 'f32'} ${accuracy(f32)}%)`;
+}
 console.log(`${to}: ${bits.join(',')} bits per weight${report}`);
 
 /** A layer with f32 weights: as it is, or an int8 layer's weights times their output's scale. */
