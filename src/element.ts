@@ -22,7 +22,8 @@ const ElementBase = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement
  * It has the role `img` and an accessible name (its `aria-label`, by default "Drawing pad for a digit"),
  * and announces each new reading in a polite live region. Styling: a visible border by default; the
  * custom properties `--tinydigit-pad-ink`, `--tinydigit-pad-background` and `--tinydigit-pad-border`, and
- * `::part(canvas)`. It draws at the screen's `devicePixelRatio`, so strokes stay sharp.
+ * `::part(canvas)`. It draws at the screen's `devicePixelRatio`, so strokes stay sharp, and reads at one
+ * pixel per CSS pixel (see {@link TinydigitPad.imageData}).
  */
 export class TinydigitPad extends ElementBase {
   static observedAttributes = ['width', 'height', 'mode', 'stroke', 'model'];
@@ -118,10 +119,24 @@ export class TinydigitPad extends ElementBase {
     this.setAttribute('mode', value);
   }
 
-  /** The drawing as ImageData at the canvas's resolution (CSS size x devicePixelRatio; transparent background, alpha = ink). */
+  /**
+   * The drawing as the pad reads it: ImageData at one pixel per CSS pixel whatever the screen's
+   * devicePixelRatio (transparent background, alpha = ink). On a high-density screen the strokes are
+   * drawn again at that size, so a phone's 3x backing store costs no more to read than a desktop's and
+   * gives the same pixels.
+   */
   imageData(): ImageData {
-    return this.#ctx.getImageData(0, 0, this.#canvas.width, this.#canvas.height);
+    if (this.#scale === 1) return this.#ctx.getImageData(0, 0, this.#canvas.width, this.#canvas.height);
+    const w = Math.round(this.#canvas.width / this.#scale);
+    const h = Math.round(this.#canvas.height / this.#scale);
+    const c = (this.#readingCtx ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true })!);
+    if (c.canvas.width !== w || c.canvas.height !== h) [c.canvas.width, c.canvas.height] = [w, h];
+    this.#paint(c, 1);
+    return c.getImageData(0, 0, w, h);
   }
+
+  /** Where imageData() draws the strokes again on a high-density screen. */
+  #readingCtx: CanvasRenderingContext2D | undefined;
 
   /** Reads the pad now and dispatches the event; returns what it read. */
   read(): Classification | NumberReading | null {
@@ -188,12 +203,16 @@ export class TinydigitPad extends ElementBase {
   }
 
   #redraw(): void {
-    const c = this.#ctx;
+    this.#paint(this.#ctx, this.#scale);
+  }
+
+  /** The strokes drawn into c at `scale` backing-store pixels per CSS pixel, on a cleared canvas. */
+  #paint(c: CanvasRenderingContext2D, scale: number): void {
     c.setTransform(1, 0, 0, 1, 0, 0);
-    c.clearRect(0, 0, this.#canvas.width, this.#canvas.height);
-    c.setTransform(this.#scale, 0, 0, this.#scale, 0, 0);
-    const width = this.#canvas.width / this.#scale;
-    const height = this.#canvas.height / this.#scale;
+    c.clearRect(0, 0, c.canvas.width, c.canvas.height);
+    c.setTransform(scale, 0, 0, scale, 0, 0);
+    const width = c.canvas.width / scale;
+    const height = c.canvas.height / scale;
     c.lineCap = 'round';
     c.lineJoin = 'round';
     const stroke = this.#accepted('stroke', (v) => /^\d+(\.\d+)?$/.test(v) && +v >= 1 && +v <= 256, 'a line width from 1 to 256');

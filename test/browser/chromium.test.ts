@@ -49,6 +49,35 @@ describe('demo page in Chromium', () => {
     await page.close();
   });
 
+  it('reads a high-density screen\'s drawing at one pixel per CSS pixel: the same pixels and reading as at devicePixelRatio 1', async () => {
+    const read = async (deviceScaleFactor: number) => {
+      const page = await chromium.browser.newPage({ viewport: { width: 1000, height: 720 }, deviceScaleFactor });
+      try {
+        await page.goto(chromium.url);
+        await draw(page.mouse, (await page.locator('#pad').boundingBox())!, DIGIT_STROKES['4']!);
+        await expect.poll(() => page.textContent('#prediction')).toBe('4');
+        return await page.evaluate(() => {
+          const pad = document.getElementById('pad') as HTMLElementTagNameMap['tinydigit-pad'];
+          const backingStore = pad.shadowRoot!.querySelector('canvas')!.width;
+          const image = pad.imageData();
+          const r = pad.read() as { digit: number; confidence: number };
+          return { backingStore, width: image.width, height: image.height, ink: Array.from(image.data.filter((_, i) => i % 4 === 3)), digit: r.digit, confidence: r.confidence };
+        });
+      } finally {
+        await page.close();
+      }
+    };
+    const one = await read(1);
+    for (const dpr of [2, 3]) {
+      const dense = await read(dpr);
+      expect(dense.backingStore).toBe(280 * dpr);
+      expect([dense.width, dense.height]).toEqual([280, 280]);
+      expect(dense.ink.some((a) => a > 0)).toBe(true);
+      expect(dense.ink).toEqual(one.ink);
+      expect([dense.digit, dense.confidence]).toEqual([one.digit, one.confidence]);
+    }
+  });
+
   it('says "not a digit" for a cross and a star, and the pad announces it', async () => {
     const { page, problems } = await open(chromium.url);
     const box = (await page.locator('#pad').boundingBox())!;
