@@ -223,14 +223,18 @@ export function joinPieces(pieces: InkRegion[]): InkRegion {
  * ink threshold (a stroke's anti-aliased edge); other digits' pixels reaching into the box are dropped.
  */
 export function regionInk(map: InkMap, componentOf: Int32Array, s: InkRegion): InkMap {
-  const own = new Set(s.components);
+  // which component ids are kept, by id (0, below the threshold, always): a lookup per pixel of the box
+  const kept = new Uint8Array(Math.max(0, ...s.components) + 1);
+  for (const c of s.components) kept[c] = 1;
+  kept[0] = 1;
   const w = s.x1 - s.x0 + 1;
   const h = s.y1 - s.y0 + 1;
   const ink = new Uint8Array(w * h).fill(Math.round(map.background));
   for (let y = 0; y < h; y++) {
+    const row = (s.y0 + y) * map.width + s.x0;
     for (let x = 0; x < w; x++) {
-      const p = (s.y0 + y) * map.width + s.x0 + x;
-      if (componentOf[p] === 0 || own.has(componentOf[p]!)) ink[y * w + x] = map.ink[p]!;
+      const c = componentOf[row + x]!;
+      if (c < kept.length && kept[c]) ink[y * w + x] = map.ink[row + x]!;
     }
   }
   return { ink, width: w, height: h, background: map.background, contrast: map.contrast, threshold: map.threshold, evened: map.evened, scale: map.scale, backgroundRadius: map.backgroundRadius };
