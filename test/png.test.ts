@@ -171,6 +171,8 @@ describe('the PNG decoder', () => {
     refused(ihdr((b) => (b[9] = 2))); // RGB of 8 bits whose data holds 4x4 grey
     refused(ihdr((b) => (b[12] = 2))); // unknown interlace method
     refused(ihdr((b) => (b[9] = 3))); // a palette image without PLTE
+    const emptyPalette = Buffer.concat([good.subarray(0, 8), ihdr((b) => (b[9] = 3)).subarray(8, 33), chunk('PLTE', new Uint8Array(0)), ihdr(() => {}).subarray(33)]);
+    expect(() => decodePng(emptyPalette)).toThrow('a palette image needs a PLTE of 1-256 colours');
     // an unknown critical chunk; a deflate bomb: data far larger than the header says
     refused(Buffer.concat([good.subarray(0, 33), chunk('ABCD', new Uint8Array(1)), good.subarray(33)]));
     refused(Buffer.concat([good.subarray(0, 8), ihdr(() => {}).subarray(8, 33), chunk('IDAT', deflateSync(Buffer.alloc(1 << 20))), chunk('IEND', new Uint8Array(0))]));

@@ -106,7 +106,7 @@ export function decodePng(file: Uint8Array): RgbaImage {
     at = end;
   }
   const h = header!;
-  if (h.colour === 3 && (!palette || palette.length % 3 || palette.length > 768)) throw new PngError('a palette image needs a PLTE of 1-256 colours');
+  if (h.colour === 3 && (!palette?.length || palette.length % 3 || palette.length > 768)) throw new PngError('a palette image needs a PLTE of 1-256 colours');
   const samples = SAMPLES[h.colour]!;
   const bpp = Math.max(1, (samples * h.depth) >> 3);
   const ps = passes(h).filter((p) => p.w > 0 && p.h > 0);
