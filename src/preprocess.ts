@@ -198,7 +198,10 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   const { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
   const p = checkPolarity(polarity);
   const pixels = width * height;
-  const { k, base } = kernelFor(align16(data.length) + 2 * align16(pixels) + 4 * Math.max(width, height));
+  const side = Math.max(width, height);
+  const widest = Math.round(Math.min(width, height) / 8);
+  // flatten's scratch: two maps and the (side + 2r + 2) rows of its passes along rows
+  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 3 * pixels + (2 * widest + 4) * side);
   const ink = base + align16(data.length);
   const scratch = ink + align16(pixels);
   new Uint8Array(k.memory.buffer, base, data.length).set(data);
@@ -220,7 +223,6 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
     // above the noise in the widest window: their width is measured on slivers, and a window narrower
     // than them takes them for background. While the ink's contrast falls under half the widest
     // window's, the window is doubled, up to the widest.
-    const widest = Math.round(Math.min(width, height) / 8);
     const original = inkBytes().slice();
     let wide: typeof levels;
     // it ends when r stays the radius just used: a window kept, or the widest come back to

@@ -67,7 +67,7 @@ export interface PreprocessExports {
   heapBase(): number;
   /** Fills `w * h` ink bytes at `ink` from the pixels at `src` (`channels` per pixel, a POLARITY_* code); 1 when read from alpha. */
   inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): number;
-  /** Takes the background (an opening over a `(2r+1)^2` window) out of the ink map; `tmp`: `w * h + 4 * max(w, h)` bytes. */
+  /** Takes the background (an opening over a `(2r+1)^2` window) out of the ink map; `tmp`: `3 w h + (2r + 2) max(w, h)` bytes. */
   flatten(ink: number, w: number, h: number, r: number, tmp: number): void;
   /** Writes the ink map's background level and contrast (two f32) at `out`. */
   inkLevels(ink: number, w: number, h: number, out: number): void;
