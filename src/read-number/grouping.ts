@@ -3,7 +3,7 @@
 import { GROUPING_WEIGHTS } from '../generated/grouping-weights.js';
 import { fitInk } from '../index.js';
 import type { InkMap } from '../preprocess.js';
-import { joinPieces, regionInk, type InkRegion } from './pieces.js';
+import { inkRuns, joinPieces, regionInk, type InkRegion } from './pieces.js';
 
 /** At most this many consecutive pieces make one digit (a bound on the work: digits are bounded by width). */
 const MAX_GROUP = 24;
@@ -81,13 +81,14 @@ export interface CandidateGroup {
  * them (by the piece each group ends at). Also what tools/train/second-reader.ts learns from.
  */
 export function* candidateGroups(map: InkMap, componentOf: Int32Array, pieces: InkRegion[], lineHeight: number, outW: number, outH: number): Generator<CandidateGroup> {
+  const runs = inkRuns(componentOf, map.width, map.height);
   for (let to = 1; to <= pieces.length; to++) {
     let region = pieces[to - 1]!;
     for (let from = to - 1; from >= Math.max(0, to - MAX_GROUP); from--) {
       if (from < to - 1) region = joinPieces([pieces[from]!, region]);
       // a group only widens as it takes in more pieces
       if (from < to - 1 && region.x1 - region.x0 + 1 > MAX_DIGIT_WIDTH * lineHeight) break;
-      const input = fitInk(regionInk(map, componentOf, region), outW, outH);
+      const input = fitInk(regionInk(map, runs, region), outW, outH);
       if (input) yield { from, to, region, input };
     }
   }

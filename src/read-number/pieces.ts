@@ -219,22 +219,44 @@ export function joinPieces(pieces: InkRegion[]): InkRegion {
 }
 
 /**
+ * A map's ink pixels row by row, as runs of one component (`componentOf` as {@link inkPieces} left it):
+ * for each row, the runs' first and last columns and component ids, three numbers a run.
+ */
+export function inkRuns(componentOf: Int32Array, width: number, height: number): number[][] {
+  const rows: number[][] = [];
+  for (let y = 0, p = 0; y < height; y++) {
+    const runs: number[] = [];
+    for (let x = 0; x < width; x++, p++) {
+      const c = componentOf[p]!;
+      if (c && x && componentOf[p - 1] === c) runs[runs.length - 2] = x;
+      else if (c) runs.push(x, x, c);
+    }
+    rows.push(runs);
+  }
+  return rows;
+}
+
+/**
  * The ink of one region, as an ink map of its box: its own components and the faint pixels below the
  * ink threshold (a stroke's anti-aliased edge); other digits' pixels reaching into the box are dropped.
+ * `rowRuns`: the map's {@link inkRuns}.
  */
-export function regionInk(map: InkMap, componentOf: Int32Array, s: InkRegion): InkMap {
-  // which component ids are kept, by id (0, below the threshold, always): a lookup per pixel of the box
-  const kept = new Uint8Array(Math.max(0, ...s.components) + 1);
-  for (const c of s.components) kept[c] = 1;
-  kept[0] = 1;
+export function regionInk(map: InkMap, rowRuns: number[][], s: InkRegion): InkMap {
+  const kept = new Set(s.components);
   const w = s.x1 - s.x0 + 1;
   const h = s.y1 - s.y0 + 1;
-  const ink = new Uint8Array(w * h).fill(Math.round(map.background));
+  const background = Math.round(map.background);
+  const ink = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
+    // the box's row as it is, then the other components' runs in it blanked
     const row = (s.y0 + y) * map.width + s.x0;
-    for (let x = 0; x < w; x++) {
-      const c = componentOf[row + x]!;
-      if (c < kept.length && kept[c]) ink[y * w + x] = map.ink[row + x]!;
+    ink.set(map.ink.subarray(row, row + w), y * w);
+    const runs = rowRuns[s.y0 + y]!;
+    for (let r = 0; r < runs.length; r += 3) {
+      if (kept.has(runs[r + 2]!)) continue;
+      const a = Math.max(runs[r]!, s.x0);
+      const b = Math.min(runs[r + 1]!, s.x1);
+      if (a <= b) ink.fill(background, y * w + a - s.x0, y * w + b - s.x0 + 1);
     }
   }
   return { ink, width: w, height: h, background: map.background, contrast: map.contrast, threshold: map.threshold, evened: map.evened, scale: map.scale, backgroundRadius: map.backgroundRadius };

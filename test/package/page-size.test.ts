@@ -27,7 +27,8 @@ const BUDGETS: Record<keyof typeof PAGES, number> = {
   'preprocess alone': 5_800,
   // 51,000 -> 49,600 (2026-11-26)
   // 49,600 -> 45,800 (2026-11-26): the second reader's first layer in 6 bits
-  'read a number': 45_800,
+  // 45,800 -> 45,900 (2026-11-27): each row's ink as runs, for cutting out groups x1.7 faster (+123 B)
+  'read a number': 45_900,
 };
 
 /** Each page's row in the README's size table. */
