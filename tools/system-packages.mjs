@@ -1,7 +1,8 @@
-// Run by npm test before the suites: what the tests drive must be on the machine: the browsers, and for
-// the Raspberry Pi stand-in qemu-user-static with the arm64 and armhf C libraries that the official arm
-// Node binaries link against (Debian multiarch; armv7 Node also needs libatomic). Installs what is
-// missing with apt-get (as root); otherwise fails loudly, never skips.
+// Run by npm test before the suites: what the tests drive must be on the machine: the browsers,
+// libjpeg-turbo's cjpeg and djpeg (JPEGs of every kind, and a reference decoder), and for the Raspberry
+// Pi stand-in qemu-user-static with the arm64 and armhf C libraries that the official arm Node binaries
+// link against (Debian multiarch; armv7 Node also needs libatomic). Installs what is missing with
+// apt-get (as root); otherwise fails loudly, never skips.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -9,6 +10,7 @@ const NEEDED = [
   { pkg: 'chromium', file: '/usr/bin/chromium', for: 'the browser tests' },
   { pkg: 'firefox-esr', file: '/usr/bin/firefox-esr', for: 'the browser tests' },
   { pkg: 'qemu-user-static', file: '/usr/bin/qemu-aarch64-static', for: 'the arm runtimes' },
+  { pkg: 'libjpeg-turbo-progs', file: '/usr/bin/djpeg', for: 'the JPEG decoder test (libjpeg-turbo makes and decodes its JPEGs)' },
   { pkg: 'libstdc++6:arm64', file: '/usr/lib/aarch64-linux-gnu/libstdc++.so.6', arch: 'arm64', for: 'arm64 Node' },
   { pkg: 'libstdc++6:armhf', file: '/usr/lib/arm-linux-gnueabihf/libstdc++.so.6', arch: 'armhf', for: 'armv7 Node' },
   { pkg: 'libatomic1:armhf', file: '/usr/lib/arm-linux-gnueabihf/libatomic.so.1', arch: 'armhf', for: 'armv7 Node' },
