@@ -6,6 +6,10 @@
 // 1.4 s and 440 MB; this, a fraction of both. Anything else (progressive, arithmetic coding, 12 bits,
 // CMYK or RGB components) is left to the whole decoder: `undefined`.
 
+import { BitReader, huffman, JpegDataError, type Huffman } from './jpeg-entropy.js';
+
+export { JpegDataError } from './jpeg-entropy.js';
+
 /** A grey image, a byte per pixel, row-major. */
 export interface GreyImage {
   data: Uint8Array;
@@ -13,129 +17,21 @@ export interface GreyImage {
   height: number;
 }
 
-/** A JPEG this decoder took on, but whose data is broken. */
-export class JpegDataError extends Error {}
-
 // the natural (row-major) index of each zigzag position
 const ZIGZAG = Uint8Array.of(
   0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
   35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 );
 
-/** A Huffman table: a lookup by the next 9 bits for short codes, and the canonical codes' bounds per length. */
-interface Huffman {
-  /** (length << 8) | symbol, or 0 when the code is longer than 9 bits. */
-  fast: Uint16Array;
-  /** The largest code of each length (1-16), -1 when none. */
-  maxCode: Int32Array;
-  /** Where each length's symbols start, less its first code. */
-  offset: Int32Array;
-  symbols: Uint8Array;
-}
-
-const FAST_BITS = 9;
-
-function huffman(counts: Uint8Array, symbols: Uint8Array): Huffman {
-  const fast = new Uint16Array(1 << FAST_BITS);
-  const maxCode = new Int32Array(18).fill(-1);
-  const offset = new Int32Array(18);
-  let code = 0;
-  let k = 0;
-  for (let len = 1; len <= 16; len++) {
-    const n = counts[len - 1]!;
-    offset[len] = k - code;
-    for (let i = 0; i < n; i++, k++, code++) {
-      if (len <= FAST_BITS) {
-        const shift = FAST_BITS - len;
-        fast.fill((len << 8) | symbols[k]!, code << shift, (code + 1) << shift);
-      }
-    }
-    if (n) maxCode[len] = code - 1;
-    if (code > 1 << len) throw new JpegDataError('a Huffman table has more codes than its lengths allow');
-    code <<= 1;
-  }
-  return { fast, maxCode, offset, symbols };
-}
-
+/** A component of the frame (Y, Cb, Cr or grey): its sampling factors, tables and DC predictor. */
 interface Component {
   id: number;
   h: number;
   v: number;
   quant: number;
-  /** Blocks across and down this component's padded grid (an interleaved scan fills whole MCUs). */
-  blocksPerLine: number;
-  blocksPerColumn: number;
   dcTable?: Huffman;
   acTable?: Huffman;
   pred: number;
-}
-
-/** Reads the entropy-coded data of a scan bit by bit, FF00 unstuffed, stopping at a marker. */
-class BitReader {
-  private bits = 0;
-  private count = 0;
-  /** Zero bits fed past a marker or the data's end (a few are normal; many mean the data ran out). */
-  private padding = 0;
-
-  constructor(
-    private readonly data: Uint8Array,
-    public pos: number,
-  ) {}
-
-  private fill(): void {
-    while (this.count <= 24) {
-      let b = 0;
-      const d = this.data;
-      if (this.pos < d.length && !(d[this.pos] === 0xff && d[this.pos + 1] !== 0)) {
-        b = d[this.pos]!;
-        this.pos += b === 0xff ? 2 : 1;
-      } else if (++this.padding > 64) throw new JpegDataError('cut short');
-      this.bits = ((this.bits << 8) | b) >>> 0;
-      this.count += 8;
-    }
-  }
-
-  /** The next n bits (n <= 16), as an unsigned number. */
-  read(n: number): number {
-    if (this.count < n) this.fill();
-    this.count -= n;
-    return (this.bits >>> this.count) & ((1 << n) - 1);
-  }
-
-  decode(t: Huffman): number {
-    if (this.count < 16) this.fill();
-    const e = t.fast[(this.bits >>> (this.count - FAST_BITS)) & ((1 << FAST_BITS) - 1)]!;
-    if (e) {
-      this.count -= e >> 8;
-      return e & 0xff;
-    }
-    for (let len = FAST_BITS + 1; len <= 16; len++) {
-      const code = (this.bits >>> (this.count - len)) & ((1 << len) - 1);
-      if (code <= t.maxCode[len]!) {
-        this.count -= len;
-        return t.symbols[code + t.offset[len]!]!;
-      }
-    }
-    throw new JpegDataError('a Huffman code no table has');
-  }
-
-  /** A coefficient of s bits (F.2.2.1: EXTEND). */
-  receive(s: number): number {
-    if (!s) return 0;
-    const v = this.read(s);
-    return v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
-  }
-
-  /** Past the restart marker that must come next (RST0-7), the bits left before it dropped. */
-  restart(): void {
-    this.bits = 0;
-    this.count = 0;
-    this.padding = 0;
-    const d = this.data;
-    while (this.pos + 1 < d.length && !(d[this.pos] === 0xff && d[this.pos + 1]! >= 0xd0 && d[this.pos + 1]! <= 0xd7)) this.pos++;
-    if (this.pos + 1 >= d.length) throw new JpegDataError('cut short (a restart marker missing)');
-    this.pos += 2;
-  }
 }
 
 /**
@@ -223,17 +119,13 @@ export function decodeJpegLuma(data: Uint8Array, scaleFor: (width: number, heigh
       const components: Component[] = [];
       for (let i = 0; i < n; i++) {
         const p = start + 6 + 3 * i;
-        components.push({ id: data[p]!, h: data[p + 1]! >> 4, v: data[p + 1]! & 15, quant: data[p + 2]!, blocksPerLine: 0, blocksPerColumn: 0, pred: 0 });
+        components.push({ id: data[p]!, h: data[p + 1]! >> 4, v: data[p + 1]! & 15, quant: data[p + 2]!, pred: 0 });
       }
       if (components.some((c) => c.h < 1 || c.h > 4 || c.v < 1 || c.v > 4 || c.quant > 3)) throw new JpegDataError('the frame header is malformed');
       const hMax = Math.max(...components.map((c) => c.h));
       const vMax = Math.max(...components.map((c) => c.v));
       const mcusPerLine = Math.ceil(width / (8 * hMax));
       const mcusPerColumn = Math.ceil(height / (8 * vMax));
-      for (const c of components) {
-        c.blocksPerLine = mcusPerLine * c.h;
-        c.blocksPerColumn = mcusPerColumn * c.v;
-      }
       frame = { width, height, components, hMax, vMax, mcusPerLine, mcusPerColumn };
       scale = scaleFor(width, height);
       // grey, or YCbCr (not 4 components, not Adobe's untransformed RGB, not components named R G B)
