@@ -22,10 +22,14 @@ export function shrink(image: Pixels, factor: number): Pixels {
   for (let by = 0; by < sh; by++) {
     sums.fill(0);
     const y1 = Math.min(h, (by + 1) * factor);
+    // each block's row of pixels summed a channel at a time in a local (not the typed array per pixel)
     for (let y = by * factor; y < y1; y++) {
-      for (let x = 0, p = y * w * c; x < w; x++) {
-        const o = ((x / factor) | 0) * c;
-        for (let k = 0; k < c; k++, p++) sums[o + k]! += data[p]!;
+      for (let bx = 0; bx < sw; bx++) {
+        for (let k = 0; k < c; k++) {
+          let sum = 0;
+          for (let x = bx * factor; x < Math.min(w, (bx + 1) * factor); x++) sum += data[(y * w + x) * c + k]!;
+          sums[bx * c + k]! += sum;
+        }
       }
     }
     const rows = y1 - by * factor;
