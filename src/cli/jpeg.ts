@@ -34,6 +34,17 @@ interface Component {
   pred: number;
 }
 
+/** The frame header's image: its size, components, largest sampling factors and MCUs across and down. */
+interface Frame {
+  width: number;
+  height: number;
+  components: Component[];
+  hMax: number;
+  vMax: number;
+  mcusPerLine: number;
+  mcusPerColumn: number;
+}
+
 /**
  * weights[u * n + q]: how coefficient u (of a row or column) moves the mean of the q-th group of `scale`
  * pixels along it, n = 8 / scale groups: C(u) / 2 times the mean over the group of cos((2x + 1) u pi / 16).
@@ -64,7 +75,7 @@ export function decodeJpegLuma(data: Uint8Array, scaleFor: (width: number, heigh
   const quant: (Float64Array | undefined)[] = [];
   const dcTables: (Huffman | undefined)[] = [];
   const acTables: (Huffman | undefined)[] = [];
-  let frame: { width: number; height: number; components: Component[]; hMax: number; vMax: number; mcusPerLine: number; mcusPerColumn: number } | undefined;
+  let frame: Frame | undefined;
   let restartInterval = 0;
   let adobeTransform: number | undefined;
   let out: GreyImage | undefined;
@@ -147,7 +158,7 @@ export function decodeJpegLuma(data: Uint8Array, scaleFor: (width: number, heigh
 /** One baseline scan into `out` (the luma component's block means); returns where the data after it starts. */
 function decodeScan(
   data: Uint8Array, start: number, end: number,
-  frame: { width: number; height: number; components: Component[]; mcusPerLine: number; mcusPerColumn: number },
+  frame: Frame,
   out: GreyImage, scale: number, restartInterval: number,
   quant: (Float64Array | undefined)[], dcTables: (Huffman | undefined)[], acTables: (Huffman | undefined)[],
 ): number {
@@ -226,8 +237,8 @@ function decodeScan(
   // a scan of one component goes over its own blocks (only those inside the image); several, over MCUs
   const single = scan.length === 1;
   const c0 = scan[0]!;
-  const lines = single ? Math.ceil(Math.ceil((frame.width * c0.h) / Math.max(...frame.components.map((c) => c.h))) / 8) : frame.mcusPerLine;
-  const columns = single ? Math.ceil(Math.ceil((frame.height * c0.v) / Math.max(...frame.components.map((c) => c.v))) / 8) : frame.mcusPerColumn;
+  const lines = single ? Math.ceil(Math.ceil((frame.width * c0.h) / frame.hMax) / 8) : frame.mcusPerLine;
+  const columns = single ? Math.ceil(Math.ceil((frame.height * c0.v) / frame.vMax) / 8) : frame.mcusPerColumn;
   const total = lines * columns;
   for (let m = 0; m < total; m++) {
     if (restartInterval && m > 0 && m % restartInterval === 0) {
