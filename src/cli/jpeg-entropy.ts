@@ -40,6 +40,9 @@ export function huffman(counts: Uint8Array, symbols: Uint8Array): Huffman {
   return { fast, maxCode, offset, symbols };
 }
 
+/** Whether a restart marker (RST0-7) starts at byte p. */
+export const restartMarkerAt = (d: Uint8Array, p: number): boolean => d[p] === 0xff && d[p + 1]! >= 0xd0 && d[p + 1]! <= 0xd7;
+
 /** Reads the entropy-coded data of a scan bit by bit, FF00 unstuffed, stopping at a marker. */
 export class BitReader {
   private bits = 0;
@@ -102,7 +105,7 @@ export class BitReader {
     this.count = 0;
     this.padding = 0;
     const d = this.data;
-    while (this.pos + 1 < d.length && !(d[this.pos] === 0xff && d[this.pos + 1]! >= 0xd0 && d[this.pos + 1]! <= 0xd7)) this.pos++;
+    while (this.pos + 1 < d.length && !restartMarkerAt(d, this.pos)) this.pos++;
     if (this.pos + 1 >= d.length) throw new JpegDataError('cut short (a restart marker missing)');
     this.pos += 2;
   }

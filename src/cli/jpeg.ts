@@ -6,7 +6,7 @@
 // 1.4 s and 440 MB; this, a fraction of both. Anything else (progressive, arithmetic coding, 12 bits,
 // CMYK or RGB components) is left to the whole decoder: `undefined`.
 
-import { BitReader, huffman, JpegDataError, type Huffman } from './jpeg-entropy.js';
+import { BitReader, huffman, JpegDataError, restartMarkerAt, type Huffman } from './jpeg-entropy.js';
 
 export { JpegDataError } from './jpeg-entropy.js';
 
@@ -252,6 +252,6 @@ function decodeScan(
   }
   // the next marker: past any bits left and the padding after them
   let p = bits.pos;
-  while (p + 1 < data.length && !(data[p] === 0xff && data[p + 1] !== 0 && !(data[p + 1]! >= 0xd0 && data[p + 1]! <= 0xd7))) p++;
+  while (p + 1 < data.length && !(data[p] === 0xff && data[p + 1] !== 0 && !restartMarkerAt(data, p))) p++;
   return p;
 }
