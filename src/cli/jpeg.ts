@@ -237,16 +237,16 @@ function decodeScan(
   // a scan of one component goes over its own blocks (only those inside the image); several, over MCUs
   const single = scan.length === 1;
   const c0 = scan[0]!;
-  const lines = single ? Math.ceil(Math.ceil((frame.width * c0.h) / frame.hMax) / 8) : frame.mcusPerLine;
-  const columns = single ? Math.ceil(Math.ceil((frame.height * c0.v) / frame.vMax) / 8) : frame.mcusPerColumn;
-  const total = lines * columns;
+  const perLine = single ? Math.ceil(Math.ceil((frame.width * c0.h) / frame.hMax) / 8) : frame.mcusPerLine;
+  const perColumn = single ? Math.ceil(Math.ceil((frame.height * c0.v) / frame.vMax) / 8) : frame.mcusPerColumn;
+  const total = perLine * perColumn;
   for (let m = 0; m < total; m++) {
     if (restartInterval && m > 0 && m % restartInterval === 0) {
       bits.restart();
       for (const c of scan) c.pred = 0;
     }
-    const mx = m % lines;
-    const my = (m - mx) / lines;
+    const mx = m % perLine;
+    const my = (m - mx) / perLine;
     if (single) block(c0, mx, my);
     else for (const c of scan) for (let v = 0; v < c.v; v++) for (let h = 0; h < c.h; h++) block(c, mx * c.h + h, my * c.v + v);
   }
