@@ -1,6 +1,7 @@
 // The trainer's letters (tools/train/letters.ts): Hershey glyphs as pen strokes, for not-digit images.
 import { describe, expect, it } from 'vitest';
-import { letterShape, pathStrokes } from '../tools/train/letters.js';
+import { pathStrokes } from '../tools/realworld/fonts.js';
+import { letterShape } from '../tools/train/letters.js';
 import { rng } from '../tools/shared/rng.js';
 
 describe('letters for the not-digit images', () => {

@@ -24,6 +24,10 @@ const GATES: Record<SetName, { count: number; floor: number }> = {
   'paper-rows': { count: 30, floor: 0.8 },
   'pad-not-digits': { count: 60, floor: 0.05 },
   'paper-not-digits': { count: 40, floor: 0.05 },
+  // digits in the Hershey fonts' shapes (tools/realworld/fonts.ts), a check on shapes we did not draw
+  // (no target): 81.0% and 81.7% on these draws (2026-11-27), most of what fails 6s and 9s read as 8
+  'pad-fonts': { count: 200, floor: 0.78 },
+  'paper-fonts': { count: 60, floor: 0.75 },
 };
 
 describe('real-world sets (fixed test draws) through the public API', () => {

@@ -3,13 +3,15 @@
 // different seeds, so choices made on one never see the other.
 import type { ImageLike } from '../../src/index.js';
 import { rng } from '../shared/rng.js';
+import { fontDigitStyles } from './fonts.js';
 import { bounds, randomHand, sampled, shift, write } from './hand.js';
 import { photograph } from './paper.js';
 import { drawStrokes } from './raster.js';
 import { DIGIT_STYLES, NOT_DIGIT_STYLES, scribble, type Stroke, type Style } from './shapes.js';
 
-export type SetName = 'pad' | 'paper' | 'pad-rows' | 'paper-rows' | 'pad-not-digits' | 'paper-not-digits';
-export const SET_NAMES: readonly SetName[] = ['pad', 'paper', 'pad-rows', 'paper-rows', 'pad-not-digits', 'paper-not-digits'];
+export type SetName = 'pad' | 'paper' | 'pad-rows' | 'paper-rows' | 'pad-not-digits' | 'paper-not-digits' | 'pad-fonts' | 'paper-fonts';
+/** The sets; the last two are digits in the Hershey fonts' shapes (fonts.ts), a check on shapes we did not draw. */
+export const SET_NAMES: readonly SetName[] = ['pad', 'paper', 'pad-rows', 'paper-rows', 'pad-not-digits', 'paper-not-digits', 'pad-fonts', 'paper-fonts'];
 export type Split = 'validation' | 'test';
 
 export interface Sample {
@@ -139,6 +141,12 @@ export function sample(set: SetName, split: Split, i: number): Sample {
       const d = i % 10;
       const style = digitStyle(rand, d);
       return { ...(set === 'pad' ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
+    }
+    case 'pad-fonts':
+    case 'paper-fonts': {
+      const d = i % 10;
+      const style = pick(rand, fontDigitStyles()[d]!);
+      return { ...(set === 'pad-fonts' ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
     }
     case 'pad-rows':
     case 'paper-rows': {

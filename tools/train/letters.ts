@@ -3,8 +3,8 @@
 // from the real-world sets' own (tools/realworld/shapes.ts). Letters that people's digits can look like
 // (O, D, Q, I, l, S, Z, B, G, a, b, g, q, y, ...) are left out: the network must not learn that a round 0
 // or a straight 1 is not a digit.
-import { createRequire } from 'node:module';
 import type { ImageLike } from '../../src/index.js';
+import { glyphStrokes } from '../realworld/fonts.js';
 import { coverImage, drawStrokes } from '../realworld/raster.js';
 import type { Point, Stroke } from '../realworld/shapes.js';
 
@@ -12,23 +12,7 @@ const SIDE = 28;
 const FONTS = ['futural', 'scripts', 'cursive'] as const;
 const LETTERS = 'ACEFHKLMNPRTUVWXYehkmnrtuvwx';
 
-type HersheyFonts = Record<string, { chars: { d: string; o: number }[] }>;
 let glyphs: Stroke[][] | undefined;
-
-/** A glyph's SVG path (M and L commands with x,y pairs) as strokes. */
-export function pathStrokes(d: string): Stroke[] {
-  const strokes: Stroke[] = [];
-  for (const part of d.split('M').slice(1)) {
-    const points = part.replace(/L/g, ' ').trim().split(/\s+/).map((p) => p.split(',').map(Number) as Point);
-    if (points.length >= 2 && points.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y))) strokes.push(points);
-  }
-  return strokes;
-}
-
-function loadGlyphs(): Stroke[][] {
-  const fonts = createRequire(import.meta.url)('hersheytext/hersheytext.json') as HersheyFonts;
-  return FONTS.flatMap((font) => [...LETTERS].map((c) => pathStrokes(fonts[font]!.chars[c.charCodeAt(0) - 33]!.d)));
-}
 
 /**
  * One letter, 28 x 28 like notDigit's: a glyph fitted to a box 10-20 px high (its own aspect), slanted and
@@ -36,7 +20,7 @@ function loadGlyphs(): Stroke[][] {
  * may reach the border and be cut there, as one written at the edge of a box).
  */
 export function letterShape(rand: () => number): ImageLike {
-  glyphs ??= loadGlyphs();
+  glyphs ??= FONTS.flatMap((font) => [...LETTERS].map((c) => glyphStrokes(font, c)));
   const strokes = glyphs[Math.floor(rand() * glyphs.length)]!;
   const xs = strokes.flat().map((p) => p[0]);
   const ys = strokes.flat().map((p) => p[1]);
