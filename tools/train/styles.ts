@@ -107,3 +107,50 @@ export function zLikeTwo(rand: () => number): ImageLike {
   drawStrokes(cover, SIDE, SIDE, [stroke], 1.5 + rand() * 2);
   return coverImage(cover, SIDE);
 }
+
+/** Points along an elliptic arc from angle a0 to a1 (degrees; 0 = right, 90 = down), each moved by up to `jitter`. */
+function wobblyArc(rand: () => number, cx: number, cy: number, rx: number, ry: number, a0: number, a1: number, jitter: number): [number, number][] {
+  const n = Math.max(6, Math.ceil(Math.abs(a1 - a0) / 15));
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const t = ((a0 + ((a1 - a0) * i) / n) * Math.PI) / 180;
+    const off = i === 0 || i === n ? 0 : (rand() - 0.5) * 2 * jitter;
+    return [cx + (rx + off) * Math.cos(t), cy + (ry + off) * Math.sin(t)] as [number, number];
+  });
+}
+
+/**
+ * A round 6 or 9 as neat handwriting and print shape them, which MNIST's writers seldom made: a 6 whose
+ * top starts as a hook on the right and sweeps round into a loop in the lower half; a 9 whose tail
+ * curls back to the left under its loop. Drawn from scratch in an MNIST-like pen, 28 x 28, light on black.
+ */
+export function roundSixOrNine(rand: () => number, digit: 6 | 9): ImageLike {
+  const h = 16 + rand() * 4;
+  const w = h * (0.55 + 0.3 * rand());
+  const [x0, y0] = [14 - w / 2, 14 - h / 2];
+  const jitter = 0.15 + 0.3 * rand();
+  // the loop: 40-60% of the height, at the bottom for a 6
+  const loopH = h * (0.4 + 0.2 * rand());
+  const loopW = w * (0.8 + 0.2 * rand());
+  let stroke: [number, number][];
+  if (digit === 6) {
+    const [lx, ly] = [x0 + w - loopW / 2, y0 + h - loopH / 2];
+    // the sweep: a wide arc from the hook's start (upper right) over the top and down the left side
+    const start = -40 - 40 * rand();
+    const sweep = wobblyArc(rand, x0 + w / 2, ly, w / 2, ly - y0, start, -180, jitter);
+    const loop = wobblyArc(rand, lx, ly, loopW / 2, loopH / 2, 180, -150 - 40 * rand(), jitter);
+    stroke = [...sweep, ...loop.slice(1)];
+  } else {
+    const [lx, ly] = [x0 + loopW / 2, y0 + loopH / 2];
+    const loop = wobblyArc(rand, lx, ly, loopW / 2, loopH / 2, 10, -350, jitter);
+    // the tail: down from the loop's right side, curling left under it by 100-160 degrees of an ellipse
+    const tailW = w * (0.5 + 0.3 * rand());
+    const tail = wobblyArc(rand, x0 + w - tailW, ly, tailW, y0 + h - ly, 0, 100 + 60 * rand(), jitter);
+    stroke = [...loop, ...tail.slice(1)];
+  }
+  // a hand's lean, as MNIST's writers slant
+  const lean = (rand() - 0.5) * 0.5;
+  const leaned = stroke.map(([x, y]) => [x + lean * (14 - y), y] as [number, number]);
+  const cover = new Float32Array(SIDE * SIDE);
+  drawStrokes(cover, SIDE, SIDE, [leaned], 1.5 + rand() * 2);
+  return coverImage(cover, SIDE);
+}

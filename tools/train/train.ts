@@ -14,7 +14,7 @@ import type { EpochRecord } from './plots.js';
 import { numberOption } from '../shared/options.js';
 import { letterShape } from './letters.js';
 import { barShape, notDigit } from './not-digits.js';
-import { styledDigit, zLikeTwo } from './styles.js';
+import { roundSixOrNine, styledDigit, zLikeTwo } from './styles.js';
 import { rng, shuffled } from '../shared/rng.js';
 
 const HELP = `npm run train -- [options]
@@ -33,6 +33,9 @@ const HELP = `npm run train -- [options]
                      digits overlapped), trained towards equal probabilities (default 0 = off)
   --z-twos S         add S times as many 2s written as a Z (a bar, a straight diagonal, a base), drawn
                      from scratch (default 0 = off)
+  --round-sixes-nines S
+                     add S times as many 6s whose top starts as a hook and 9s whose tail curls back
+                     under the loop, drawn from scratch (default 0 = off)
   --bars P           draw a share P of the not-digit images as straight bars at right angles (boxes,
                      T, H, E, F shapes) (default 0)
   --letters P        draw a share P of the not-digit images as letters written with a pen (Hershey
@@ -73,6 +76,7 @@ const { values: a } = parseArgs({
     bars: { type: 'string', default: '0' },
     letters: { type: 'string', default: '0' },
     'z-twos': { type: 'string', default: '0' },
+    'round-sixes-nines': { type: 'string', default: '0' },
     styles: { type: 'string', default: '0' },
     prune: { type: 'string', default: '0' },
     'prune-at': { type: 'string' },
@@ -120,6 +124,7 @@ if (barShare + letterShare > 1) {
   process.exit(2);
 }
 const zTwoShare = numberOption('z-twos', a['z-twos'], 0, 1);
+const roundShare = numberOption('round-sixes-nines', a['round-sixes-nines'], 0, 1);
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const temperature = numberOption('temperature', a.temperature, 0.1, 100);
@@ -175,6 +180,17 @@ function loadData(train: MnistSplit) {
     for (let k = 0; k < Math.round(twos * zTwoShare); k++) {
       const x = preprocess(zLikeTwo(rand));
       if (x) styled.push({ x, label: 2 });
+    }
+  }
+  // round 6s and 9s, from scratch, from a generator of their own (the draws above stay as they were)
+  if (roundShare > 0) {
+    const roundRand = rng(seed * 7 + 5);
+    for (const digit of [6, 9] as const) {
+      const count = Array.from({ length: nMnist }, (_, i) => i).filter((i) => train.labels[i] === digit).length;
+      for (let k = 0; k < Math.round(count * roundShare); k++) {
+        const x = preprocess(roundSixOrNine(roundRand, digit));
+        if (x) styled.push({ x, label: digit });
+      }
     }
   }
   const nStyled = styled.length;
@@ -369,7 +385,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
