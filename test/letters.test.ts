@@ -1,6 +1,7 @@
-// The trainer's letters (tools/train/letters.ts): Hershey glyphs as pen strokes, for not-digit images.
+// Hershey glyphs as pen strokes: the trainer's letters (tools/train/letters.ts), for not-digit images, and
+// the fonts sets' digits (tools/realworld/fonts.ts).
 import { describe, expect, it } from 'vitest';
-import { pathStrokes } from '../tools/realworld/fonts.js';
+import { DIGIT_FONTS, fontDigitStyles, pathStrokes } from '../tools/realworld/fonts.js';
 import { letterShape } from '../tools/train/letters.js';
 import { rng } from '../tools/shared/rng.js';
 
@@ -41,5 +42,28 @@ describe('letters for the not-digit images', () => {
       else expect(side).toBeLessThanOrEqual(26);
     }
     expect(touching).toBeLessThan(20);
+  });
+});
+
+describe('digits in the Hershey fonts, for the fonts sets', () => {
+  it('gives each digit in each font as strokes filling a unit box, its aspect that of the glyph', () => {
+    const styles = fontDigitStyles();
+    expect(styles).toHaveLength(10);
+    for (const [digit, fonts] of styles.entries()) {
+      expect(fonts.map((s) => s.name)).toEqual([...DIGIT_FONTS]);
+      for (const style of fonts) {
+        const points = style.strokes.flat();
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        expect([Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)], `${digit}/${style.name}`).toEqual([0, 1, 0, 1]);
+        // digits are taller than wide (a 1 the narrowest), never wider than tall
+        expect(style.aspect, `${digit}/${style.name}`).toBeGreaterThan(digit === 1 ? 0.05 : 0.4);
+        expect(style.aspect, `${digit}/${style.name}`).toBeLessThan(1);
+      }
+    }
+    // a 0 is one closed stroke in the sans face: it starts and ends at the same point
+    const zero = styles[0]![0]!.strokes;
+    expect(zero).toHaveLength(1);
+    expect(zero[0]![0]).toEqual(zero[0]![zero[0]!.length - 1]);
   });
 });
