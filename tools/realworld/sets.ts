@@ -137,16 +137,12 @@ export function sample(set: SetName, split: Split, i: number): Sample {
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10));
   switch (set) {
     case 'pad':
-    case 'paper': {
-      const d = i % 10;
-      const style = digitStyle(rand, d);
-      return { ...(set === 'pad' ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
-    }
+    case 'paper':
     case 'pad-fonts':
     case 'paper-fonts': {
       const d = i % 10;
-      const style = pick(rand, fontDigitStyles()[d]!);
-      return { ...(set === 'pad-fonts' ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
+      const style = set.endsWith('fonts') ? pick(rand, fontDigitStyles()[d]!) : digitStyle(rand, d);
+      return { ...(set.startsWith('pad') ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
     }
     case 'pad-rows':
     case 'paper-rows': {
