@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadClassifierSync } from '../src/index.js';
+import { decodeModel, loadClassifierSync } from '../src/index.js';
 import { GROUP_FEATURES } from '../src/read-number/grouping.js';
 import { START_WEIGHTS } from '../tools/train/grouping-weights.js';
 import { evaluateImages } from '../tools/shared/evaluate.js';
@@ -42,6 +42,25 @@ it('trains, exports f32 and int8 models, and draws its pictures, without looking
   expect(c.model.metadata).toMatchObject({ testImages: 10000, training: report.training });
   expect(c.model.metadata.testAccuracy).toBe(evaluateImages(c, loadMnist('test')).accuracy);
   expect(out).toContain(`MNIST test ${((c.model.metadata.testAccuracy as number) * 100).toFixed(2)}% of 10000`);
+});
+
+it('with --ema, judges and exports the weights averaged from the pruning epoch on, keeping the pruned ones zero', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-ema-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'ema', '--limit', '2000', '--epochs', '3', '--prune', '0.6', '--prune-at', '1', '--ema', '0.99', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'ema.json'), 'utf8'));
+  expect(report.trainer).toMatchObject({ ema: 0.99, prune: { share: 0.6, afterEpoch: 1 } });
+  // the live weights' accuracy beside the averaged ones', from the first epoch after pruning
+  expect(report.history[0]).not.toHaveProperty('liveValAccuracy');
+  for (const rec of report.history.slice(1)) {
+    expect(rec.liveValAccuracy).toBeGreaterThan(0.5);
+    expect(rec.valAccuracy).not.toBe(rec.liveValAccuracy);
+  }
+  expect([2, 3]).toContain(report.trainer.bestEpoch);
+  expect(report.validationAccuracy).toBeCloseTo(report.history[report.trainer.bestEpoch - 1].valAccuracy, 4);
+  const first = decodeModel(readFileSync(join(dir, 'ema-f32.tdm'))).layers[0]!.weights;
+  const zeros = first.filter((w) => w === 0).length;
+  expect(zeros).toBeGreaterThanOrEqual(0.6 * first.length);
+  expect(zeros).toBeLessThan(0.62 * first.length);
 });
 
 it('refuses --test-limit without --test', () => {

@@ -8,6 +8,8 @@ export interface EpochRecord {
   accuracy: number;
   valLoss: number;
   valAccuracy: number;
+  /** With --ema: the live weights' validation accuracy (valAccuracy is the averaged weights'). */
+  liveValAccuracy?: number;
 }
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';

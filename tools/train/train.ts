@@ -46,6 +46,9 @@ const HELP = `npm run train -- [options]
                      (zeros cost little in the embedded model); from epoch --prune-at (default: half way)
   --int8-bits B      bits per weight of the int8 model, one number or one per layer (default 8):
                      fewer make the embedded model gzip smaller; 5,8,8 is the default model's
+  --ema D            keep an exponential moving average of the weights, decay D per batch (e.g. 0.999),
+                     from the pruning epoch on (or half way): epochs are judged, and the model exported,
+                     on the averaged weights (default 0 = off)
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
   --temperature T    soften the teacher's probabilities (p^(1/T), normalised) before mixing (default 1)
@@ -82,6 +85,7 @@ const { values: a } = parseArgs({
     'prune-at': { type: 'string' },
     'int8-bits': { type: 'string', default: '8' },
     teacher: { type: 'string' },
+    ema: { type: 'string', default: '0' },
     distill: { type: 'string', default: '0.5' },
     temperature: { type: 'string', default: '1' },
     limit: { type: 'string' },
@@ -128,6 +132,7 @@ const roundShare = numberOption('round-sixes-nines', a['round-sixes-nines'], 0, 
 const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const temperature = numberOption('temperature', a.temperature, 0.1, 100);
+const emaDecay = numberOption('ema', a.ema, 0, 0.99999);
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
 const PREPROCESSING = 'ink box, slant taken away, 20x20 area resampling, peak 1; photos: light evened (opening), one ink cluster';
@@ -272,6 +277,21 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
     layer.setWeights([pruned, bias!]);
     pruned.dispose();
   };
+  // --ema: the weights averaged over batches from the pruning epoch on (pruned weights stay zero in it)
+  let ema: import('@tensorflow/tfjs').Tensor[] | undefined;
+  const updateEma = () => {
+    if (!ema) return;
+    const live = model.getWeights();
+    const next = tf.tidy(() => ema!.map((e, i) => e.mul(emaDecay).add(live[i]!.mul(1 - emaDecay))));
+    for (const e of ema) e.dispose();
+    ema = next;
+  };
+  const evaluate = () =>
+    (model.evaluate(valXs, valYs, { batchSize: 1000 }) as import('@tensorflow/tfjs').Scalar[]).map((t) => {
+      const v = t.dataSync()[0]!;
+      t.dispose();
+      return v;
+    });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const epochStart = Date.now();
     if (pruneShare > 0 && epoch === pruneAt + 1) {
@@ -281,6 +301,10 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
       const cut = Float32Array.from(magnitudes).sort()[Math.floor(magnitudes.length * pruneShare)]!;
       mask = tf.tensor(Float32Array.from(magnitudes, (m) => (m < cut ? 0 : 1)), kernel.shape);
       applyMask();
+      best = { valAccuracy: -1, epoch: 0, weights: [] };
+    }
+    if (emaDecay > 0 && epoch === pruneAt + 1) {
+      ema = model.getWeights().map((w) => w.clone());
       best = { valAccuracy: -1, epoch: 0, weights: [] };
     }
     const order = shuffled(nTrain, rand);
@@ -318,6 +342,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
         },
         onBatchEnd: async (batch: number, logs?: { loss?: number; acc?: number }) => {
           applyMask();
+          updateEma();
           if (a.quiet || !process.stderr.isTTY || Date.now() - lastDraw < 200) return;
           lastDraw = Date.now();
           const done = (batch + 1) / stepsPerEpoch;
@@ -330,15 +355,22 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
     });
     xs.dispose();
     ys.dispose();
-    const [vl, va] = (model.evaluate(valXs, valYs, { batchSize: 1000 }) as import('@tensorflow/tfjs').Scalar[]).map((t) => {
-      const v = t.dataSync()[0]!;
-      t.dispose();
-      return v;
-    });
-    const rec = { epoch, loss: fit.history.loss![0] as number, accuracy: fit.history.acc![0] as number, valLoss: vl!, valAccuracy: va! };
+    let [vl, va] = evaluate();
+    const rec: EpochRecord = { epoch, loss: fit.history.loss![0] as number, accuracy: fit.history.acc![0] as number, valLoss: vl!, valAccuracy: va! };
+    // with --ema, the epoch is judged (and kept) on the averaged weights; the live ones are recorded beside
+    let judged = model.getWeights();
+    if (ema) {
+      const live = judged.map((w) => w.clone());
+      model.setWeights(ema);
+      [vl, va] = evaluate();
+      model.setWeights(live);
+      for (const w of live) w.dispose();
+      Object.assign(rec, { valLoss: vl!, valAccuracy: va!, liveValAccuracy: rec.valAccuracy });
+      judged = ema;
+    }
     history.push(rec);
     if (rec.valAccuracy > best.valAccuracy) {
-      best = { valAccuracy: rec.valAccuracy, epoch, weights: model.getWeights().map((w) => w.dataSync().slice() as Float32Array) };
+      best = { valAccuracy: rec.valAccuracy, epoch, weights: judged.map((w) => w.dataSync().slice() as Float32Array) };
     }
     if (!a.quiet) {
       const eta = ((Date.now() - started) / epoch) * (epochs - epoch);
@@ -347,6 +379,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   }
   valXs.dispose();
   valYs.dispose();
+  for (const e of ema ?? []) e.dispose();
   return { history, best, augmented: augment !== undefined };
 }
 
@@ -385,7 +418,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, ema: emaDecay || false, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
