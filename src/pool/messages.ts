@@ -31,5 +31,5 @@ export interface ErrorInfo {
 export type FromWorker =
   | { type: 'ready'; backend: Backend }
   | { type: 'init-error'; error: ErrorInfo }
-  | { type: 'done'; id: number; out: Float32Array }
-  | { type: 'failed'; id: number; error: ErrorInfo };
+  | { type: 'done'; id: number; out: Float32Array; spare?: ArrayBuffer | undefined }
+  | { type: 'failed'; id: number; error: ErrorInfo; spare?: ArrayBuffer | undefined };

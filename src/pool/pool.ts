@@ -29,7 +29,7 @@ const IN_FLIGHT = 2;
 /** A job dies with its worker at most this many times before its batch fails (a poison input). */
 const MAX_ATTEMPTS = 3;
 const MIN_CHUNK = 64;
-// A chunk's inputs are copied twice (into shared memory, then into the worker's module): at 1,024 inputs
+// A chunk's inputs are copied twice (into a buffer for the worker, then into its module): at 1,024 inputs
 // (1.6 MB) they are still in cache for the second copy and the kernel; chunks of 4,096 made the pool
 // x1.2-1.3 over one core instead of x1.5-1.6 on 2 cores.
 const MAX_CHUNK = 1024;
@@ -60,12 +60,11 @@ interface Slot {
   /** Chunks sent and not answered yet, in the order the worker runs them. */
   jobs: Job[];
   /**
-   * Where chunks are copied for the worker to read, one per chunk in flight, reused: shared memory
-   * (where the runtime has it) costs no allocation, no zeroing and no garbage per chunk.
+   * Buffers that chunks are copied into, transferred to the worker and handed back with its answer: no
+   * allocation and no garbage per chunk, whether or not the runtime has SharedArrayBuffer (a page that
+   * is not cross-origin isolated has none).
    */
-  staging: Float32Array[];
-  /** The staging buffer the last chunk sent used. */
-  stage: number;
+  spare: ArrayBuffer[];
 }
 
 function isShared(inputs: ArrayLike<number>): inputs is Float32Array {
@@ -140,7 +139,7 @@ export class ClassifierPool {
   /** Adds a worker; resolves when it is ready, rejects if it cannot load the model. */
   #startWorker(slot?: Slot): Promise<void> {
     return new Promise((resolve, reject) => {
-      const s: Slot = slot ?? ({ ready: false, jobs: [], staging: [], stage: 0 } as unknown as Slot);
+      const s: Slot = slot ?? ({ ready: false, jobs: [], spare: [] } as unknown as Slot);
       if (!slot) this.#slots.push(s);
       let dead = false;
       s.worker = this.#spawn(
@@ -195,6 +194,7 @@ export class ClassifierPool {
   }
 
   #finish(slot: Slot, message: Extract<FromWorker, { type: 'done' | 'failed' }>): void {
+    if (message.spare) slot.spare.push(message.spare);
     const job = slot.jobs.shift();
     if (job && job.id === message.id && !job.batch.failed) {
       const b = job.batch;
@@ -230,18 +230,13 @@ export class ClassifierPool {
     if (isShared(job.inputs)) {
       // Shared memory crosses to the worker as it is: no copy here.
       slot.worker.post({ type: 'batch', id: job.id, attempt: job.attempt, inputs: job.inputs.subarray(from, to) }, []);
-    } else if (typeof SharedArrayBuffer === 'function') {
-      // Chunks answer in order and at most IN_FLIGHT are out: the buffer after the last one used is free.
-      slot.stage = (slot.stage + 1) % IN_FLIGHT;
-      let buffer = slot.staging[slot.stage];
-      if (!buffer || buffer.length < to - from) buffer = slot.staging[slot.stage] = new Float32Array(new SharedArrayBuffer(4 * size * job.count));
-      const chunk = buffer.subarray(0, to - from);
+    } else {
+      let buffer = slot.spare.pop();
+      if (!buffer || buffer.byteLength < 4 * (to - from)) buffer = new ArrayBuffer(4 * (to - from));
+      const chunk = new Float32Array(buffer, 0, to - from);
       if (job.inputs instanceof Float32Array) chunk.set(job.inputs.subarray(from, to));
       else for (let i = from; i < to; i++) chunk[i - from] = job.inputs[i]!;
-      slot.worker.post({ type: 'batch', id: job.id, attempt: job.attempt, inputs: chunk }, []);
-    } else {
-      const chunk = job.inputs instanceof Float32Array ? job.inputs.slice(from, to) : Float32Array.from(Array.prototype.slice.call(job.inputs, from, to) as number[]);
-      slot.worker.post({ type: 'batch', id: job.id, attempt: job.attempt, inputs: chunk }, [chunk.buffer]);
+      slot.worker.post({ type: 'batch', id: job.id, attempt: job.attempt, inputs: chunk }, [buffer]);
     }
   }
 

@@ -23,11 +23,14 @@ export function serveJobs(post: (message: FromWorker, transfer: ArrayBuffer[]) =
       }
       return;
     }
+    // a chunk copied for this worker goes back with the answer, for the next chunk (shared memory stays)
+    const spare = m.inputs.buffer instanceof ArrayBuffer ? m.inputs.buffer : undefined;
+    const back = spare ? [spare] : [];
     try {
       const out = classifier!.classifyBatch(m.inputs);
-      post({ type: 'done', id: m.id, out }, [out.buffer as ArrayBuffer]);
+      post({ type: 'done', id: m.id, out, spare }, [out.buffer as ArrayBuffer, ...back]);
     } catch (e) {
-      post({ type: 'failed', id: m.id, error: errorInfo(e) }, []);
+      post({ type: 'failed', id: m.id, error: errorInfo(e), spare }, back);
     }
   };
 }
