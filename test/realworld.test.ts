@@ -35,7 +35,7 @@ describe('real-world sets (fixed test draws) through the public API', () => {
     it(`${set}: ${count} samples`, () => {
       const r = measureSet(clf, set, 'test', count);
       const what = set.endsWith('not-digits') ? 'answered as a confident digit' : set.endsWith('rows') ? 'whole rows exact' : 'read right';
-      console.log(`${set}: ${(r.rate * 100).toFixed(1)}% ${what} of ${count}${r.ece !== undefined ? `, calibration error ${r.ece.toFixed(3)}` : ''}`);
+      console.log(`${set}: ${(r.rate * 100).toFixed(1)}% ${what} of ${count}${r.ece !== undefined ? `, calibration error ${r.ece.toFixed(3)}, ${(r.notDigit! * 100).toFixed(1)}% marked not a digit` : ''}`);
       if (set.endsWith('not-digits')) expect(r.rate).toBeLessThanOrEqual(floor);
       else expect(r.rate).toBeGreaterThanOrEqual(floor);
     });

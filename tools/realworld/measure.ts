@@ -10,6 +10,8 @@ export interface SetResult {
   rate: number;
   /** Digits: expected calibration error (10 bins of confidence). */
   ece?: number;
+  /** Digits: the share read but marked not a digit (`isDigit` false; no ink found counts as misread only). */
+  notDigit?: number;
   /** Digits: confusion[truth * 11 + predicted], predicted 10 = no digit (null). */
   confusion?: Uint32Array;
   /** Per style ('4/open'): [right, seen]. */
@@ -42,6 +44,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
   const confidences: number[] = [];
   const right: boolean[] = [];
   let good = 0;
+  let notDigit = 0;
   let unflagged = 0;
   let unflaggedWrong = 0;
   let flaggedRight = 0;
@@ -71,6 +74,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
         confusion[Number(s.text) * 11 + (r ? r.digit : 10)]!++;
         confidences.push(confidence);
         right.push(ok);
+        if (r && !r.isDigit) notDigit++;
       }
     }
     if (ok) good++;
@@ -87,7 +91,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
     set,
     count,
     rate: set.endsWith('not-digits') ? 1 - good / count : good / count,
-    ...(digits ? { ece: calibrationError(confidences, right), confusion } : {}),
+    ...(digits ? { ece: calibrationError(confidences, right), notDigit: notDigit / count, confusion } : {}),
     ...(set.endsWith('rows') ? { unflaggedWrong: unflagged ? unflaggedWrong / unflagged : 0, flagged: 1 - unflagged / count, flaggedRight: count > unflagged ? flaggedRight / (count - unflagged) : 0 } : {}),
     styles,
     failures,

@@ -60,7 +60,7 @@ for (const set of sets) {
   const n = set.endsWith('digits') || set.endsWith('rows') ? Math.ceil(count / 2) : count;
   const r = measureSet(clf, set, split, n);
   results.push(r);
-  const extra = r.ece !== undefined ? `, calibration error ${r.ece.toFixed(3)}` : r.unflaggedWrong !== undefined ? `, unflagged rows misread ${pct(r.unflaggedWrong)}; flagged ${pct(r.flagged!)}, of which right ${pct(r.flaggedRight!)}` : '';
+  const extra = r.ece !== undefined ? `, calibration error ${r.ece.toFixed(3)}, ${pct(r.notDigit!)} marked not a digit` : r.unflaggedWrong !== undefined ? `, unflagged rows misread ${pct(r.unflaggedWrong)}; flagged ${pct(r.flagged!)}, of which right ${pct(r.flaggedRight!)}` : '';
   const what = set.endsWith('not-digits') ? 'answered as a digit with confidence >= 0.9' : set.endsWith('rows') ? 'whole row exact' : 'read right';
   console.log(`${set.padEnd(17)} ${pct(r.rate).padStart(6)} ${what} (${n} ${split} samples${extra})`);
   if (a.dump) {
@@ -103,7 +103,7 @@ function report(results: SetResult[]): string {
   const out = [`| set | ${split} samples | measure | result | target |`, '| --- | --- | --- | --- | --- |'];
   for (const r of results) {
     const what = r.set.endsWith('not-digits') ? 'answered as a digit with confidence ≥ 0.9' : r.set.endsWith('rows') ? 'whole row exact' : 'read right';
-    const extra = r.ece !== undefined ? ` (calibration error ${r.ece.toFixed(3)})` : r.unflaggedWrong !== undefined ? ` (rows with no digit flagged, misread: ${pct(r.unflaggedWrong)}; rows flagged: ${pct(r.flagged!)}, of which read right: ${pct(r.flaggedRight!)})` : '';
+    const extra = r.ece !== undefined ? ` (calibration error ${r.ece.toFixed(3)}; marked not a digit: ${pct(r.notDigit!)})` : r.unflaggedWrong !== undefined ? ` (rows with no digit flagged, misread: ${pct(r.unflaggedWrong)}; rows flagged: ${pct(r.flagged!)}, of which read right: ${pct(r.flaggedRight!)})` : '';
     out.push(`| ${r.set} | ${r.count} | ${what} | ${pct(r.rate)}${extra} | ${TARGETS[r.set]} |`);
   }
   for (const r of results) {
