@@ -69,6 +69,23 @@ it('refuses --test-limit without --test', () => {
   expect(run.stderr).toContain('--test-limit needs --test');
 });
 
+it("with --teach-all, trains on the teacher's word for the styled digits and the not-digit images too", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-teach-all-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'taught', '--limit', '4000', '--epochs', '3', '--not-digits', '0.1', '--styles', '0.1', '--teacher', 'models/big-f32.tdm', '--teach-all', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'taught.json'), 'utf8'));
+  expect(report.trainer).toMatchObject({ teacher: 'models/big-f32.tdm', teachAll: true, distill: 0.5 });
+  expect(report.trainer.notDigitImages).toBeGreaterThan(0);
+  expect(report.trainer.styledImages).toBeGreaterThan(0);
+  expect(report.training).toContain('--teach-all');
+  expect(report.validationThroughApi.f32).toBeGreaterThan(0.7);
+});
+
+it('refuses --teach-all without a teacher', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--teach-all'], { encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--teach-all needs --teacher');
+});
+
 it('refuses --bars and --letters that share out more than all the not-digit images', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--bars', '0.6', '--letters', '0.5'], { encoding: 'utf8' });
   expect(run.status).toBe(2);

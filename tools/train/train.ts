@@ -52,6 +52,8 @@ const HELP = `npm run train -- [options]
   --teacher FILE     a tinydigit model whose probabilities are mixed into the targets (distillation)
   --distill W        weight of the teacher's probabilities in the targets (default 0.5 with --teacher)
   --temperature T    soften the teacher's probabilities (p^(1/T), normalised) before mixing (default 1)
+  --teach-all        the teacher speaks for every training image, the other styles and the not-digit
+                     images too (for a teacher trained on them); without it, for MNIST's own images only
   --limit N          train on the first N training images only (a quick check)
   --test             also measure the MNIST test set (through classifyImage) and record it in the model
                      files: once, for the model chosen; without it the pictures and figures are the
@@ -86,6 +88,7 @@ const { values: a } = parseArgs({
     'int8-bits': { type: 'string', default: '8' },
     teacher: { type: 'string' },
     ema: { type: 'string', default: '0' },
+    'teach-all': { type: 'boolean', default: false },
     distill: { type: 'string', default: '0.5' },
     temperature: { type: 'string', default: '1' },
     limit: { type: 'string' },
@@ -133,6 +136,11 @@ const int8Bits = a['int8-bits'].split(',').map((b) => numberOption('int8-bits', 
 const distill = a.teacher ? numberOption('distill', a.distill, 0, 1) : 0;
 const temperature = numberOption('temperature', a.temperature, 0.1, 100);
 const emaDecay = numberOption('ema', a.ema, 0, 0.99999);
+const teachAll = a['teach-all'];
+if (teachAll && !a.teacher) {
+  console.error('--teach-all needs --teacher');
+  process.exit(2);
+}
 const SIDE = 20;
 /** What preprocess does to every training image (and to every user's image), for the model's metadata. */
 const PREPROCESSING = 'ink box, slant taken away, 20x20 area resampling, peak 1; photos: light evened (opening), one ink cluster';
@@ -318,14 +326,13 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
     const soft = teacher ? softened(teacher.classifyBatch(x), temperature) : undefined;
     for (let k = 0; k < nTrain; k++) {
       const label = trainY[order[k]!]!;
-      // the teacher speaks for MNIST's own images only: it was not trained on the other styles, nor to
-      // say "not a digit" (those targets stay uniform)
-      const taught = soft !== undefined && order[k]! < data.nMnist;
-      if (label === NOT_A_DIGIT) for (let c = 0; c < 10; c++) y[k * 10 + c] = 0.1;
-      else {
-        if (taught) for (let c = 0; c < 10; c++) y[k * 10 + c] = distill * soft[k * 10 + c]!;
-        y[k * 10 + label]! += taught ? 1 - distill : 1;
-      }
+      // the teacher speaks for MNIST's own images only, unless --teach-all says it was trained on the
+      // other styles and the not-digit images too (their targets otherwise: the label, equal probabilities)
+      const taught = soft !== undefined && (teachAll || order[k]! < data.nMnist);
+      if (taught) for (let c = 0; c < 10; c++) y[k * 10 + c] = distill * soft[k * 10 + c]!;
+      const own = taught ? 1 - distill : 1;
+      if (label === NOT_A_DIGIT) for (let c = 0; c < 10; c++) y[k * 10 + c]! += 0.1 * own;
+      else y[k * 10 + label]! += own;
     }
     const xs = tf.tensor2d(x, [nTrain, SIDE * SIDE]);
     const ys = tf.tensor2d(y, [nTrain, 10]);
@@ -418,7 +425,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, ema: emaDecay || false, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, teachAll, ema: emaDecay || false, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
