@@ -302,17 +302,17 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
     });
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const epochStart = Date.now();
-    if (pruneShare > 0 && epoch === pruneAt + 1) {
-      // the smallest weights of the first layer to zero, for good; only epochs from here on are kept
-      const kernel = model.layers[0]!.getWeights()[0]!;
-      const magnitudes = Float32Array.from(kernel.dataSync(), Math.abs);
-      const cut = Float32Array.from(magnitudes).sort()[Math.floor(magnitudes.length * pruneShare)]!;
-      mask = tf.tensor(Float32Array.from(magnitudes, (m) => (m < cut ? 0 : 1)), kernel.shape);
-      applyMask();
-      best = { valAccuracy: -1, epoch: 0, weights: [] };
-    }
-    if (emaDecay > 0 && epoch === pruneAt + 1) {
-      ema = model.getWeights().map((w) => w.clone());
+    if (epoch === pruneAt + 1 && (pruneShare > 0 || emaDecay > 0)) {
+      if (pruneShare > 0) {
+        // the smallest weights of the first layer to zero, for good
+        const kernel = model.layers[0]!.getWeights()[0]!;
+        const magnitudes = Float32Array.from(kernel.dataSync(), Math.abs);
+        const cut = Float32Array.from(magnitudes).sort()[Math.floor(magnitudes.length * pruneShare)]!;
+        mask = tf.tensor(Float32Array.from(magnitudes, (m) => (m < cut ? 0 : 1)), kernel.shape);
+        applyMask();
+      }
+      if (emaDecay > 0) ema = model.getWeights().map((w) => w.clone());
+      // only epochs from here on (pruned, or judged on the averaged weights) are kept
       best = { valAccuracy: -1, epoch: 0, weights: [] };
     }
     const order = shuffled(nTrain, rand);
