@@ -96,7 +96,7 @@ it("trains readNumber's second reader (a digit or class 10, not one whole digit)
   const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-second-reader-'));
   execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/second-reader.ts', '--rows', '1500', '--hidden', '16', '--epochs', '6', '--grouping-rows', '300', '--models', dir], { stdio: 'pipe' });
   const report = JSON.parse(readFileSync(join(dir, 'second-reader.json'), 'utf8'));
-  expect(report).toMatchObject({ architecture: '400-16-11', rows: 1500, epochs: 6 });
+  expect(report).toMatchObject({ architecture: '400-16-11', rows: 1500, epochs: 6, augment: 0.5, styles: 0.2 });
   const c = loadClassifierSync({ model: readFileSync(join(dir, 'second-reader-int8.tdm')) });
   expect(c.model).toMatchObject({ inputs: 400, classes: 11 });
   expect(c.model.metadata).toMatchObject({ architecture: '400-16-11', heldOutAccuracy: report.heldOutAccuracy });

@@ -29,7 +29,9 @@ const BUDGETS: Record<keyof typeof PAGES, number> = {
   // 51,000 -> 49,600 (2026-11-26)
   // 49,600 -> 45,800 (2026-11-26): the second reader's first layer in 6 bits
   // 45,800 -> 45,900 (2026-11-27): each row's ink as runs, for cutting out groups x1.7 faster (+123 B)
-  'read a number': 45_900,
+  // 45,900 -> 46,500 (2026-11-27): the second reader trained on distorted and styled digits (+585 B of
+  // less regular weights; pad rows 94.2 -> 95.8%, paper rows 88.6 -> 92.0% on validation)
+  'read a number': 46_500,
 };
 
 /** Each page's row in the README's size table. */

@@ -8,6 +8,10 @@
 // grouping weights are learned with this reader on other rows (tools/train/grouping-weights.ts). Writes
 // models/second-reader-int8.tdm (int8 weights) and models/second-reader.json (its report and the grouping
 // weights, which the build embeds). `--int8-bits B1,B2`: bits per weight of each layer (default 6,8).
+// `--augment P` (default 0.5): each row digit distorted (the main trainer's rotation, scale, shear, shift,
+// thickness) with probability P; `--styles S` (default 0.2): a 1 written with a flag or a 7 with a bar
+// (tools/train/styles.ts) with probability S, as the default classifier learns them. Both 0: MNIST's
+// digits as they are, the reader of before 2026-11-27 (docs/reading-numbers.md).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encodeModel, loadClassifierSync, quantizeModel } from '../../src/index.js';
@@ -15,9 +19,11 @@ import { inkMapOf } from '../../src/preprocess.js';
 import { candidateGroups, readGroup } from '../../src/read-number/grouping.js';
 import { inkPieces } from '../../src/read-number/pieces.js';
 import { composeRow, DEFAULT_COMPOSE } from '../shared/compose.js';
+import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
+import { styledDigit } from './styles.js';
 import { modelFromTf } from './export.js';
 import { digitsRead, fitGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, type NamedWeights } from './grouping-weights.js';
-import { loadMnist } from '../shared/mnist.js';
+import { loadMnist, type MnistSplit } from '../shared/mnist.js';
 import { numberOption } from '../shared/options.js';
 import { rng } from '../shared/rng.js';
 import { loadTf } from './tf.js';
@@ -32,6 +38,8 @@ const { values: a } = parseArgs({
     // 6-bit first-layer weights: rows read as with 8 (validation, 2026-11-26) and the page that reads
     // numbers 3.7 KB lighter (docs/reading-numbers.md)
     'int8-bits': { type: 'string', default: '6,8' },
+    augment: { type: 'string', default: '0.5' },
+    styles: { type: 'string', default: '0.2' },
     models: { type: 'string', default: 'models' },
   },
 });
@@ -42,6 +50,8 @@ const EPOCHS = numberOption('epochs', a.epochs, 1, 1000, true);
 const SEED = numberOption('seed', a.seed, 0, 2 ** 31, true);
 const GROUPING_ROWS = numberOption('grouping-rows', a['grouping-rows'], 10, 100_000, true);
 const INT8_BITS = a['int8-bits']!.split(',').map((b) => numberOption('int8-bits', b, 2, 8, true));
+const AUGMENT = numberOption('augment', a.augment, 0, 1);
+const STYLES = numberOption('styles', a.styles, 0, 1);
 if (INT8_BITS.length !== 2) throw new Error(`--int8-bits takes two numbers (one per layer), got ${a['int8-bits']}`);
 const TRAIN_IMAGES = 55000;
 /** Of a row's groups that are neither one digit nor two whole neighbours, at most this many per one-digit group. */
@@ -52,6 +62,23 @@ const NOT_ONE_DIGIT = 10;
 const started = Date.now();
 const train = loadMnist('train');
 const r = rng(SEED);
+const augment = makeAugmenter(28, DEFAULT_AUGMENT, r);
+const [cover, distorted] = [new Float32Array(784), new Float32Array(784)];
+
+/** The row's digits as a split of their own: each MNIST image as it is, in another style or distorted. */
+function rowDigits(idx: number[]): { split: MnistSplit; indices: number[] } {
+  const pixels = new Uint8Array(idx.length * 784);
+  idx.forEach((i, k) => {
+    let px: ArrayLike<number> = train.images.pixels.subarray(i * 784, (i + 1) * 784);
+    if (STYLES > 0 && r() < STYLES) px = styledDigit(r, train, i)?.data ?? px;
+    if (AUGMENT > 0 && r() < AUGMENT) {
+      for (let j = 0; j < 784; j++) cover[j] = px[j]! / 255;
+      augment(cover, distorted);
+      pixels.set(Uint8Array.from(distorted, (v) => Math.round(v * 255)), k * 784);
+    } else pixels.set(px, k * 784);
+  });
+  return { split: { images: { count: idx.length, rows: 28, cols: 28, pixels }, labels: Uint8Array.from(idx, (i) => train.labels[i]!) }, indices: idx.map((_, k) => k) };
+}
 // one Float32Array per example: a plain array of all the values overflows V8's largest array near 40,000 rows
 const inputs: Float32Array[] = [];
 const ys: number[] = [];
@@ -59,7 +86,8 @@ let positives = 0;
 let negatives = 0;
 for (let s = 0; s < ROWS; s++) {
   const idx = Array.from({ length: 5 }, () => Math.floor(r() * TRAIN_IMAGES));
-  const { image, spans, text } = composeRow(train, idx, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
+  const digits = AUGMENT > 0 || STYLES > 0 ? rowDigits(idx) : { split: train, indices: idx };
+  const { image, spans, text } = composeRow(digits.split, digits.indices, r, { ...DEFAULT_COMPOSE, minGap: s % 2 ? -2 : 1 });
   const map = inkMapOf(image);
   const { componentOf, pieces, lineHeight } = inkPieces(map);
   const rowNegatives: Float32Array[] = [];
@@ -117,6 +145,8 @@ const metadata = {
   seed: SEED,
   trainImages: TRAIN_IMAGES,
   int8Bits: INT8_BITS.join(','),
+  augment: AUGMENT,
+  styles: STYLES,
 };
 const f32 = modelFromTf([{ kernel: w[0]!, bias: w[1]!, inputs: 400, outputs: HIDDEN }, { kernel: w[2]!, bias: w[3]!, inputs: HIDDEN, outputs: NOT_ONE_DIGIT + 1 }], 20, metadata);
 const model = quantizeModel(f32, { bits: INT8_BITS });
