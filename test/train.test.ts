@@ -80,6 +80,22 @@ it("with --teach-all, trains on the teacher's word for the styled digits and the
   expect(report.validationThroughApi.f32).toBeGreaterThan(0.7);
 });
 
+it('with --raw-augment, trains on digits distorted as written and then preprocessed as a user\'s image is', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tinydigit-train-raw-augment-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--name', 'raw', '--limit', '4000', '--epochs', '3', '--styles', '0.1', '--raw-augment', '1', '--models', dir, '--plots', dir, '--quiet'], { stdio: 'pipe' });
+  const report = JSON.parse(readFileSync(join(dir, 'raw.json'), 'utf8'));
+  expect(report.trainer).toMatchObject({ rawAugment: 1 });
+  expect(report.trainer.styledImages).toBeGreaterThan(0);
+  expect(report.training).toContain('--raw-augment 1');
+  expect(report.validationThroughApi.f32).toBeGreaterThan(0.7);
+});
+
+it('refuses --raw-augment outside 0-1', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--raw-augment', '1.5'], { encoding: 'utf8' });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('raw-augment');
+});
+
 it('refuses --teach-all without a teacher', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/train/train.ts', '--teach-all'], { encoding: 'utf8' });
   expect(run.status).toBe(2);

@@ -28,6 +28,9 @@ const HELP = `npm run train -- [options]
   --no-augment       train on the images as they are
   --elastic A        elastic distortion strength in pixels (default 0 = off)
   --thickness P      share of images made thicker or thinner (default ${DEFAULT_AUGMENT.thickness})
+  --raw-augment P    each epoch, share of the digits distorted as written (rotation, scale, shear, shift,
+                     stroke) before the preprocessing rather than after it, so that the network sees
+                     what preprocess makes of such digits (default 0)
   --narrow P         share of images made narrower, width times 0.5-0.85 (default ${DEFAULT_AUGMENT.narrow})
   --not-digits S     add S times as many images that are not digits (crossing curves, scribbles, two
                      digits overlapped), trained towards equal probabilities (default 0 = off)
@@ -77,6 +80,7 @@ const { values: a } = parseArgs({
     elastic: { type: 'string', default: '0' },
     thickness: { type: 'string', default: String(DEFAULT_AUGMENT.thickness) },
     narrow: { type: 'string', default: String(DEFAULT_AUGMENT.narrow) },
+    'raw-augment': { type: 'string', default: '0' },
     'not-digits': { type: 'string', default: '0' },
     bars: { type: 'string', default: '0' },
     letters: { type: 'string', default: '0' },
@@ -119,6 +123,7 @@ const batchSize = numberOption('batch', a.batch, 1, 65536, true);
 const lrMax = numberOption('lr', a.lr, 0, 1);
 const lrMin = numberOption('lr-min', a['lr-min'], 0, lrMax);
 const seed = numberOption('seed', a.seed, 0, 2 ** 31, true);
+const rawShare = numberOption('raw-augment', a['raw-augment'], 0, 1);
 const augmentOptions = { ...DEFAULT_AUGMENT, elasticAlpha: numberOption('elastic', a.elastic, 0, 20), thickness: numberOption('thickness', a.thickness, 0, 1), narrow: numberOption('narrow', a.narrow, 0, 1) };
 const pruneShare = numberOption('prune', a.prune, 0, 0.99);
 const pruneAt = a['prune-at'] ? numberOption('prune-at', a['prune-at'], 0, epochs, true) : Math.round(epochs / 2);
@@ -179,13 +184,13 @@ function loadData(train: MnistSplit) {
   const nNot = Math.round(nMnist * notDigitShare);
   const rand = rng(seed * 7 + 3);
   // 1s and 7s written in other styles, from training images picked at random (labels kept)
-  const styled: { x: Float32Array; label: number }[] = [];
+  const styled: { x: Float32Array; label: number; raw?: Uint8Array }[] = [];
   const onesAndSevens = Array.from({ length: nMnist }, (_, i) => i).filter((i) => train.labels[i] === 1 || train.labels[i] === 7);
   for (let k = 0; k < Math.round(onesAndSevens.length * styleShare); k++) {
     const i = onesAndSevens[Math.floor(rand() * onesAndSevens.length)]!;
     const image = styledDigit(rand, train, i);
     const x = image && preprocess(image);
-    if (x) styled.push({ x, label: train.labels[i]! });
+    if (x) styled.push({ x, label: train.labels[i]!, raw: Uint8Array.from(image.data) });
   }
   // 2s written as a Z, from scratch (no draw from rand without --z-twos: the runs before it stay reproducible)
   if (zTwoShare > 0) {
@@ -216,6 +221,9 @@ function loadData(train: MnistSplit) {
     const x = preprocess(kind < barShare ? barShape(rand) : kind < barShare + letterShare ? letterShape(rand) : notDigit(rand, train, nMnist));
     if (x) trainX.set(x, (nMnist + nStyled + k) * SIDE * SIDE);
   }
+  // the written digits as 28x28 images, for --raw-augment (the not-digit images are distorted after preprocess only)
+  const raws: (Uint8Array | undefined)[] = Array.from({ length: nMnist }, (_, i) => train.images.pixels.subarray(i * 784, (i + 1) * 784));
+  styled.forEach((s) => raws.push(s.raw));
   const trainY = new Uint8Array(nMnist + nStyled + nNot).fill(NOT_A_DIGIT);
   trainY.set(train.labels.subarray(0, nMnist));
   styled.forEach((s, k) => (trainY[nMnist + k] = s.label));
@@ -226,6 +234,7 @@ function loadData(train: MnistSplit) {
     nStyled,
     trainX,
     trainY,
+    raws,
     valX: preprocessAll(validation, Array.from({ length: VALIDATION }, (_, i) => i)),
     valY: validation.labels,
   };
@@ -268,6 +277,15 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const rand = rng(seed);
   const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, augmentOptions, rand);
+  const rawAugment = rawShare > 0 ? makeAugmenter(28, augmentOptions, rand) : undefined;
+  const [rawCover, rawDistorted, rawPixels] = [new Float32Array(784), new Float32Array(784), new Uint8Array(784)];
+  /** A written digit distorted at 28x28, then preprocessed as a user's image is; undefined if no ink is left. */
+  const distortedAsWritten = (raw: Uint8Array) => {
+    for (let j = 0; j < 784; j++) rawCover[j] = raw[j]! / 255;
+    rawAugment!(rawCover, rawDistorted);
+    for (let j = 0; j < 784; j++) rawPixels[j] = Math.round(rawDistorted[j]! * 255);
+    return preprocess({ data: rawPixels, width: 28, height: 28, channels: 1 }) ?? undefined;
+  };
   const stepsPerEpoch = Math.ceil(nTrain / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const valXs = tf.tensor2d(data.valX, [VALIDATION, SIDE * SIDE]);
@@ -318,8 +336,12 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
     const order = shuffled(nTrain, rand);
     for (let k = 0; k < nTrain; k++) {
       const src = trainX.subarray(order[k]! * 400, order[k]! * 400 + 400);
+      const raw = data.raws[order[k]!];
+      // distorted as written and preprocessed: as classifyImage would see it, no distortion after that
+      const written = rawAugment && raw && rand() < rawShare ? distortedAsWritten(raw) : undefined;
       const dst = x.subarray(k * 400, k * 400 + 400);
-      if (augment) augment(src, dst);
+      if (written) dst.set(written);
+      else if (augment) augment(src, dst);
       else dst.set(src);
     }
     y.fill(0);
@@ -425,7 +447,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < dims.length - 1; k++) {
     tfLayers.push({ kernel: best.weights[2 * k]!, bias: best.weights[2 * k + 1]!, inputs: dims[k]!, outputs: dims[k + 1]! });
   }
-  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, teacher: a.teacher ?? null, distill, temperature, teachAll, ema: emaDecay || false, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
+  const trainer = { epochs, bestEpoch: best.epoch, batchSize, lr: lrMax, lrMin, schedule: 'cosine', optimizer: 'adam', augment: augmented ? augmentOptions : false, rawAugment: rawShare, teacher: a.teacher ?? null, distill, temperature, teachAll, ema: emaDecay || false, trainImages: data.nMnist, styledImages: data.nStyled, notDigitImages: data.nTrain - data.nMnist - data.nStyled, bars: barShare, letters: letterShare, zTwos: zTwoShare, roundSixesNines: roundShare, prune: pruneShare ? { share: pruneShare, afterEpoch: pruneAt } : false, int8Bits, backend };
   // The model files carry the command that trains them again (it ships on every page: a few bytes); the
   // report (NAME.json) carries every setting, and the per-epoch history. Where the outputs go and whether
   // the test set is measured do not change the weights: they are left out.
