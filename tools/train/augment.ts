@@ -123,3 +123,18 @@ export function makeAugmenter(side: number, opts: AugmentOptions, rand: () => nu
     for (let i = 0; i < side * side; i++) dst[i] = Math.min(1, Math.max(0, dst[i]!));
   };
 }
+
+/**
+ * Distorts images of side x side bytes (one channel, 0-255) as makeAugmenter does their covers: for
+ * digits distorted as written, before the preprocessing (the trainer's --raw-augment, the second reader).
+ */
+export function makeImageAugmenter(side: number, opts: AugmentOptions, rand: () => number): (px: ArrayLike<number>) => Uint8Array {
+  const augment = makeAugmenter(side, opts, rand);
+  const cover = new Float32Array(side * side);
+  const distorted = new Float32Array(side * side);
+  return (px) => {
+    for (let j = 0; j < cover.length; j++) cover[j] = px[j]! / 255;
+    augment(cover, distorted);
+    return Uint8Array.from(distorted, (v) => Math.round(v * 255));
+  };
+}

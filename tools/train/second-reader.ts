@@ -19,7 +19,7 @@ import { inkMapOf } from '../../src/preprocess.js';
 import { candidateGroups, readGroup } from '../../src/read-number/grouping.js';
 import { inkPieces } from '../../src/read-number/pieces.js';
 import { composeRow, DEFAULT_COMPOSE } from '../shared/compose.js';
-import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
+import { DEFAULT_AUGMENT, makeImageAugmenter } from './augment.js';
 import { styledDigit } from './styles.js';
 import { modelFromTf } from './export.js';
 import { digitsRead, fitGroupingWeights, matchingDigit, spansColumns, START_WEIGHTS, type NamedWeights } from './grouping-weights.js';
@@ -62,8 +62,7 @@ const NOT_ONE_DIGIT = 10;
 const started = Date.now();
 const train = loadMnist('train');
 const r = rng(SEED);
-const augment = makeAugmenter(28, DEFAULT_AUGMENT, r);
-const [cover, distorted] = [new Float32Array(784), new Float32Array(784)];
+const distort = makeImageAugmenter(28, DEFAULT_AUGMENT, r);
 
 /** The row's digits as a split of their own: each MNIST image as it is, in another style or distorted. */
 function rowDigits(idx: number[]): { split: MnistSplit; indices: number[] } {
@@ -71,11 +70,7 @@ function rowDigits(idx: number[]): { split: MnistSplit; indices: number[] } {
   idx.forEach((i, k) => {
     let px: ArrayLike<number> = train.images.pixels.subarray(i * 784, (i + 1) * 784);
     if (STYLES > 0 && r() < STYLES) px = styledDigit(r, train, i)?.data ?? px;
-    if (AUGMENT > 0 && r() < AUGMENT) {
-      for (let j = 0; j < 784; j++) cover[j] = px[j]! / 255;
-      augment(cover, distorted);
-      pixels.set(Uint8Array.from(distorted, (v) => Math.round(v * 255)), k * 784);
-    } else pixels.set(px, k * 784);
+    pixels.set(AUGMENT > 0 && r() < AUGMENT ? distort(px) : px, k * 784);
   });
   return { split: { images: { count: idx.length, rows: 28, cols: 28, pixels }, labels: Uint8Array.from(idx, (i) => train.labels[i]!) }, indices: idx.map((_, k) => k) };
 }

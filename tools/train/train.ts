@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeModel, loadClassifierSync, preprocess, quantizeModel, type Classifier, type Model } from '../../src/index.js';
-import { DEFAULT_AUGMENT, makeAugmenter } from './augment.js';
+import { DEFAULT_AUGMENT, makeAugmenter, makeImageAugmenter } from './augment.js';
 import { evaluateImages } from '../shared/evaluate.js';
 import { modelFromTf, type TfDense } from './export.js';
 import { loadTf } from './tf.js';
@@ -277,15 +277,9 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const rand = rng(seed);
   const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, augmentOptions, rand);
-  const rawAugment = rawShare > 0 ? makeAugmenter(28, augmentOptions, rand) : undefined;
-  const [rawCover, rawDistorted, rawPixels] = [new Float32Array(784), new Float32Array(784), new Uint8Array(784)];
+  const distortWritten = rawShare > 0 ? makeImageAugmenter(28, augmentOptions, rand) : undefined;
   /** A written digit distorted at 28x28, then preprocessed as a user's image is; undefined if no ink is left. */
-  const distortedAsWritten = (raw: Uint8Array) => {
-    for (let j = 0; j < 784; j++) rawCover[j] = raw[j]! / 255;
-    rawAugment!(rawCover, rawDistorted);
-    for (let j = 0; j < 784; j++) rawPixels[j] = Math.round(rawDistorted[j]! * 255);
-    return preprocess({ data: rawPixels, width: 28, height: 28, channels: 1 }) ?? undefined;
-  };
+  const distortedAsWritten = (raw: Uint8Array) => preprocess({ data: distortWritten!(raw), width: 28, height: 28, channels: 1 }) ?? undefined;
   const stepsPerEpoch = Math.ceil(nTrain / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const valXs = tf.tensor2d(data.valX, [VALIDATION, SIDE * SIDE]);
@@ -338,7 +332,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
       const src = trainX.subarray(order[k]! * 400, order[k]! * 400 + 400);
       const raw = data.raws[order[k]!];
       // distorted as written and preprocessed: as classifyImage would see it, no distortion after that
-      const written = rawAugment && raw && rand() < rawShare ? distortedAsWritten(raw) : undefined;
+      const written = distortWritten && raw && rand() < rawShare ? distortedAsWritten(raw) : undefined;
       const dst = x.subarray(k * 400, k * 400 + 400);
       if (written) dst.set(written);
       else if (augment) augment(src, dst);
