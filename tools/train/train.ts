@@ -277,9 +277,9 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const rand = rng(seed);
   const augment = a['no-augment'] ? undefined : makeAugmenter(SIDE, augmentOptions, rand);
-  const distortWritten = rawShare > 0 ? makeImageAugmenter(28, augmentOptions, rand) : undefined;
+  const distort = rawShare > 0 ? makeImageAugmenter(28, augmentOptions, rand) : undefined;
   /** A written digit distorted at 28x28, then preprocessed as a user's image is; undefined if no ink is left. */
-  const distortedAsWritten = (raw: Uint8Array) => preprocess({ data: distortWritten!(raw), width: 28, height: 28, channels: 1 }) ?? undefined;
+  const distortedAsWritten = distort && ((raw: Uint8Array) => preprocess({ data: distort(raw), width: 28, height: 28, channels: 1 }) ?? undefined);
   const stepsPerEpoch = Math.ceil(nTrain / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const valXs = tf.tensor2d(data.valX, [VALIDATION, SIDE * SIDE]);
@@ -332,7 +332,7 @@ async function trainEpochs(tf: Tf, model: LayersModel, data: ReturnType<typeof l
       const src = trainX.subarray(order[k]! * 400, order[k]! * 400 + 400);
       const raw = data.raws[order[k]!];
       // distorted as written and preprocessed: as classifyImage would see it, no distortion after that
-      const written = distortWritten && raw && rand() < rawShare ? distortedAsWritten(raw) : undefined;
+      const written = distortedAsWritten && raw && rand() < rawShare ? distortedAsWritten(raw) : undefined;
       const dst = x.subarray(k * 400, k * 400 + 400);
       if (written) dst.set(written);
       else if (augment) augment(src, dst);
