@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { growMemory } from './wasm/layout.js';
 import { mainInk } from './main-ink.js';
 import { localContrastSkew } from './polarity.js';
-import { shrink, WORK_SIDE } from './shrink.js';
+import { PHOTO_SIDE, shrink, WORK_SIDE } from './shrink.js';
 import { strokeWidth } from './stroke-width.js';
 
 /**
@@ -108,7 +108,7 @@ export interface InkMap {
   threshold: number;
   /** Whether the light was evened out (an opaque image of 64 pixels a side or more without a flat background: a photo, a scan). */
   evened: boolean;
-  /** Pixels of the image per pixel of the map (more than 1 for images shrunk to {@link WORK_SIDE}). */
+  /** Pixels of the image per pixel of the map (more than 1 for images over {@link WORK_SIDE} a side and photos over {@link PHOTO_SIDE}). */
   scale: number;
   /** When evened: the radius of the square window the background was found with (pixels of the map); else 0. */
   backgroundRadius: number;
@@ -126,26 +126,9 @@ function histogram(bytes: Uint8Array): Uint32Array {
   return counts;
 }
 
-/** How many of the bytes equal v; four at a time (bytes must start 4-aligned in its buffer). */
-function countEqual(bytes: Uint8Array, v: number): number {
-  // Int32Array and | 0: V8 keeps every value a small integer (a Uint32Array's top half reads as doubles)
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-  const splat = Math.imul(v, 0x01010101);
-  let count = 0;
-  for (let i = 0; i < words.length; i++) {
-    const x = words[i]! ^ splat;
-    // bit 7 of each byte set exactly where the byte of x is zero (no carries between bytes)
-    const z = (~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080) >>> 7;
-    count += Math.imul(z, 0x01010101) >>> 24;
-  }
-  for (let i = words.length << 2; i < bytes.length; i++) if (bytes[i] === v) count++;
-  return count;
-}
-
 /** Whether half the pixels or more share one value: a drawn image's even background (or blown-out paper), with no light to even out. */
 function flatBackground(ink: Uint8Array): boolean {
-  // usually the corner's value (a drawing's background); else the whole histogram
-  return countEqual(ink, ink[0]!) * 2 >= ink.length || Math.max(...histogram(ink)) * 2 >= ink.length;
+  return Math.max(...histogram(ink)) * 2 >= ink.length;
 }
 
 /** An ink map's levels: the paper's (its border's mean), or for a flattened photo the noise's, from its histogram. */
@@ -165,11 +148,12 @@ function levelsOf(k: PreprocessExports, ink: number, width: number, height: numb
       for (let v = 0; v < 256; v++) if ((acc += counts[v]!) > share * pixels) return v;
       return 255;
     };
-    // top-hat noise is skewed: its spread above the median says how high it reaches
+    // top-hat noise is skewed: its spread above its 30th percentile says how high it reaches (measured
+    // below the median, as a bold digit's strokes can cover a quarter of the frame and more)
     const reach = (lo: number, hi: number) => Math.min(255, at(lo) + 6 * Math.max(1, at(hi) - at(lo)));
     const aboveOf = (level: number) => counts.reduce((n, c, v) => (v > level ? n + c : n), 0);
-    let above = aboveOf((background = reach(0.5, 0.7)));
-    // nothing above it: a bold digit covers over 30% of the frame, and the noise lies lower
+    let above = aboveOf((background = reach(0.3, 0.5)));
+    // nothing above it: a bold digit covers half the frame or more, and the noise lies lower
     if (!above) above = aboveOf((background = reach(0.2, 0.3)));
     // the ink's level: where its darkest twentieth starts (a speck of dirt is darker than pencil)
     peak = 255;
@@ -199,19 +183,26 @@ export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap 
 function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   const checked = checkImage(image);
   const scale = Math.ceil(Math.max(checked.width, checked.height) / WORK_SIDE);
-  const { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
+  let { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
   const p = checkPolarity(polarity);
-  const pixels = width * height;
-  const side = Math.max(width, height);
-  const widest = Math.round(Math.min(width, height) / 8);
+  let pixels = width * height;
   // flatten's scratch: two maps and the (side + 2r + 2) rows of its passes along rows
-  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 3 * pixels + (2 * widest + 4) * side);
+  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 3 * pixels + ((Math.min(width, height) >> 2) + 6) * Math.max(width, height));
   const ink = base + align16(data.length);
   const scratch = ink + align16(pixels);
   new Uint8Array(k.memory.buffer, base, data.length).set(data);
   const alpha = k.inkMap(base, width, height, channels, p, ink);
   const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
   const photo = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE;
+  // A photo's map is averaged down to PHOTO_SIDE (the 20x20 input needs far fewer pixels): the camera's
+  // noise falls with it, so thick pale strokes stand out of it and the stroke width is measured on them
+  const f = photo ? Math.ceil(Math.max(width, height) / PHOTO_SIDE) : 1;
+  if (f > 1) {
+    ({ data, width, height } = shrink({ data: inkBytes(), width, height, channels: 1 }, f));
+    pixels = width * height;
+    inkBytes().set(data);
+  }
+  const widest = Math.round(Math.min(width, height) / 8);
   if (photo && p === POLARITY_AUTO) {
     // auto made the border the darker side (at most 127.5): above 100 it was a close call (a dim photo,
     // a shadow along an edge), and the local contrast decides
@@ -239,7 +230,7 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
     }
   }
   levels ??= levelsOf(k, ink, width, height, flattened, scratch);
-  return { map: { width, height, ...levels, evened: flattened, scale, backgroundRadius: radius }, k, at: ink, end: scratch };
+  return { map: { width, height, ...levels, evened: flattened, scale: scale * f, backgroundRadius: radius }, k, at: ink, end: scratch };
 }
 
 /** Whether an ink map's ink stands out from its background enough to hold a digit. */

@@ -4,6 +4,8 @@
 
 /** Images are worked on at most this many pixels a side; larger ones are shrunk by a whole factor. */
 export const WORK_SIDE = 1024;
+/** A photo's ink map (an opaque image's, evened out) is worked on at most this many pixels a side. */
+export const PHOTO_SIDE = 384;
 
 export interface Pixels {
   data: Uint8Array | Uint8ClampedArray;

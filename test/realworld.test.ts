@@ -18,16 +18,18 @@ const GATES: Record<SetName, { count: number; floor: number }> = {
   // the ink (2026-11-26, chosen on 1,600 validation photos: 95.1% -> 95.6%), paper 91.7% (one photo less).
   // classifyImage averaging nine shifted views (2026-11-26): 98.5%, 91.7%, 92.5%, 90.0%; 1.7%,
   // 2.5% (non-digits' floors from 8% / 10% to 5%)
+  // photos' ink maps worked on at 384 px a side (2026-11-27): paper 91.7% -> 96.7%, paper rows 90.0% ->
+  // 93.3%, paper fonts 81.7% -> 83.3%; paper's floor from 90% to 93%, its rows' from 80% to 86%
   pad: { count: 200, floor: 0.965 },
-  paper: { count: 60, floor: 0.9 },
+  paper: { count: 60, floor: 0.93 },
   'pad-rows': { count: 40, floor: 0.875 },
-  'paper-rows': { count: 30, floor: 0.8 },
+  'paper-rows': { count: 30, floor: 0.86 },
   'pad-not-digits': { count: 60, floor: 0.05 },
   'paper-not-digits': { count: 40, floor: 0.05 },
   // digits in the Hershey fonts' shapes (tools/realworld/fonts.ts), a check on shapes we did not draw
   // (no target): 81.0% and 81.7% on these draws (2026-11-27), most of what fails 6s and 9s read as 8
   'pad-fonts': { count: 200, floor: 0.78 },
-  'paper-fonts': { count: 60, floor: 0.75 },
+  'paper-fonts': { count: 60, floor: 0.8 },
 };
 
 describe('real-world sets (fixed test draws) through the public API', () => {
