@@ -24,11 +24,10 @@ function showInput(input: Float32Array | null): void {
   seen.putImageData(img, 0, 0);
 }
 
-const latency = (what: string) => `read in ${(pad.lastReadMs * 1000).toFixed(0)} µs (${what}, ${pad.classifier.backend})`;
+const latency = (ms: number, what: string) => `read in ${ms < 10 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`} (${what}, ${pad.classifier.backend})`;
 
-pad.addEventListener('digit', (e) => {
-  const r: Classification | null = e.detail;
-  showInput(preprocess(pad.imageData()));
+function showDigit(r: Classification | null, image: ImageData, read: string): void {
+  showInput(preprocess(image));
   $('prediction').textContent = !r ? '–' : r.isDigit ? String(r.digit) : '?';
   $('confidence').textContent = !r ? 'draw a digit' : r.isDigit ? `${(r.confidence * 100).toFixed(1)}% sure` : `not a digit (closest: ${r.digit}, ${(r.confidence * 100).toFixed(0)}%)`;
   rows.forEach(({ li, fill, value }, d) => {
@@ -37,16 +36,55 @@ pad.addEventListener('digit', (e) => {
     value.textContent = r ? `${(p * 100).toFixed(1)}%` : '';
     li.classList.toggle('top', !!r && d === r.digit);
   });
-  $('latency').textContent = r ? latency('canvas to digit') : '';
-});
+  $('latency').textContent = r ? read : '';
+}
 
-pad.addEventListener('number', (e) => {
-  const r: NumberReading = e.detail;
+function showNumber(r: NumberReading, read: string): void {
   $('prediction').textContent = r.text || '–';
   const conf = $('confidence');
   conf.replaceChildren(...r.digits.map((d) => Object.assign(document.createElement('span'), { className: d.lowConfidence ? 'low' : '', textContent: `${d.digit}: ${(d.confidence * 100).toFixed(0)}%${d.lowConfidence ? ' (unsure)' : ''} ` })));
-  $('latency').textContent = r.digits.length ? latency(`${r.digits.length} digits`) : '';
-});
+  $('latency').textContent = r.digits.length ? read : '';
+}
+
+pad.addEventListener('digit', (e) => showDigit(e.detail, pad.imageData(), latency(pad.lastReadMs, 'canvas to digit')));
+pad.addEventListener('number', (e) => showNumber(e.detail, latency(pad.lastReadMs, `${e.detail.digits.length} digits`)));
+
+/**
+ * A photo is drawn at most this many pixels a side to be read: the library reads a photo's ink at 384 px
+ * a side (and shrinks anything over 1024 first), so a phone's 12-megapixel photo need not be copied whole.
+ */
+const PHOTO_MAX_SIDE = 1024;
+
+/** A photo (or any image file) read as the pad's mode says: one digit or a number. */
+async function readPhoto(file: File): Promise<void> {
+  const conf = $('confidence');
+  let bitmap: ImageBitmap;
+  try {
+    // browsers turn it upright by its EXIF orientation
+    bitmap = await createImageBitmap(file);
+  } catch {
+    $('prediction').textContent = '–';
+    conf.textContent = `${file.name} is not an image this browser can read`;
+    $('latency').textContent = '';
+    return;
+  }
+  const scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const [w, h] = [Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale))];
+  const ctx = Object.assign(document.createElement('canvas'), { width: w, height: h }).getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0, w, h);
+  bitmap.close();
+  const image = ctx.getImageData(0, 0, w, h);
+  const started = performance.now();
+  if (pad.mode === 'number') {
+    const r = pad.classifier.readNumber(image);
+    showNumber(r, latency(performance.now() - started, `photo ${w}x${h}, ${r.digits.length} digits`));
+    if (!r.digits.length) conf.textContent = `no digits found in ${file.name}`;
+  } else {
+    const r = pad.classifier.classifyImage(image);
+    showDigit(r, image, latency(performance.now() - started, `photo ${w}x${h} to digit`));
+    if (!r) conf.textContent = `no ink found in ${file.name}`;
+  }
+}
 
 /** The pad 280 px wide for a digit, 840 for a number, and never wider than the page: phones from 320 px. */
 function fitPad(): void {
@@ -58,6 +96,14 @@ fitPad();
 addEventListener('resize', fitPad);
 
 $('undo').addEventListener('click', () => pad.undo());
+$('photo-button').addEventListener('click', () => $('photo').click());
+$<HTMLInputElement>('photo').addEventListener('change', (e) => {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  // the same file chosen again is read again
+  input.value = '';
+  if (file) void readPhoto(file);
+});
 $('clear').addEventListener('click', () => pad.clear());
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=mode]')) {
   radio.addEventListener('change', () => {
@@ -91,5 +137,5 @@ $('bench').addEventListener('click', () => {
 });
 
 const meta = pad.classifier.model.metadata;
-$('about').textContent = `Model ${String(meta.architecture)}, ${((meta.testAccuracy as number) * 100).toFixed(2)}% on the MNIST test set; running on ${pad.classifier.backend}. Nothing you draw leaves this page.`;
+$('about').textContent = `Model ${String(meta.architecture)}, ${((meta.testAccuracy as number) * 100).toFixed(2)}% on the MNIST test set; running on ${pad.classifier.backend}. Nothing you draw or open leaves this page.`;
 pad.read();

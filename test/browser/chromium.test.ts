@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { sample, type Sample } from '../../tools/realworld/sets.js';
 import { chromiumWithDemo, DIGIT_STROKES, draw, elementPageDir, numberStrokes, serveDir } from '../helpers/browsers.js';
 
 /** A screenshot written again without its alpha channel and filters, deflated at level 9 with the default strategy: the page's flat colours compress best unfiltered (docs/demo.png 57 -> 49 KB). */
@@ -108,6 +109,32 @@ describe('demo page in Chromium', () => {
     await expect.poll(() => page.textContent('#prediction')).toBe('1');
     await page.click('#clear');
     await expect.poll(() => page.textContent('#prediction')).toBe('–');
+    await page.close();
+  });
+
+  it('reads a photo of a digit, and of a number, chosen with "Read a photo…"; says so when a file is not an image', async () => {
+    const { page, problems } = await open(chromium.url);
+    const png = ({ image }: Sample) => {
+      const p = new PNG({ width: image.width, height: image.height });
+      p.data.set(image.data);
+      return PNG.sync.write(p);
+    };
+    // a validation photo of a 3 on paper (the library reads it as 3 in Node too)
+    const three = sample('paper', 'validation', 3);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#photo-button')]);
+    await chooser.setFiles({ name: 'three.png', mimeType: 'image/png', buffer: png(three) });
+    await expect.poll(() => page.textContent('#prediction')).toBe(three.text);
+    expect(await page.textContent('#confidence')).toMatch(/^\d+\.\d% sure$/);
+    expect(await page.textContent('#latency')).toMatch(new RegExp(`^read in [\\d.]+ (µs|ms) \\(photo ${three.image.width}x${three.image.height} to digit, wasm-simd\\)$`));
+    await page.setInputFiles('#photo', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+    await expect.poll(() => page.textContent('#confidence')).toBe('notes.txt is not an image this browser can read');
+    expect(await page.textContent('#prediction')).toBe('–');
+    // in number mode, a photographed row
+    await page.click('input[value=number]');
+    const row = sample('paper-rows', 'validation', 2);
+    await page.setInputFiles('#photo', { name: 'row.png', mimeType: 'image/png', buffer: png(row) });
+    await expect.poll(() => page.textContent('#prediction')).toBe(row.text);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
