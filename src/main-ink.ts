@@ -1,6 +1,6 @@
-// One digit in a photo: its ink is the largest cluster; specks of dirt, paper grain and what is left of a
-// shadow's edge elsewhere in the frame are not part of it. Found on a coarse grid of cells, so it costs
-// one pass over the pixels.
+// One digit in a photo: its ink is the largest cluster; specks of dirt, paper grain, what is left of a
+// shadow's edge elsewhere in the frame and a desk along its side are not part of it. Found on a coarse
+// grid of cells, so it costs one pass over the pixels.
 import type { InkMap } from './preprocess.js';
 
 /** The grid has about this many cells along the image's longer side. */
@@ -9,6 +9,12 @@ const CELLS = 48;
 const CELL_SHARE = 0.03;
 /** Cells this many apart (Chebyshev) belong to one cluster: the separate strokes of a 4, 5 or 7 join. */
 const REACH = 2;
+/**
+ * A cluster along half a side of the frame or more is the paper's edge (a desk, a shadow falling off the
+ * sheet), not ink: another cluster comes first, unless all others are under this share of it (specks
+ * beside a digit that itself runs along the edge, joined to a shadow's edge).
+ */
+const EDGE_SHARE = 1 / 16;
 
 /** The map with only its largest cluster of ink (by pixels above the threshold); the input is not changed. */
 export function mainInk(map: InkMap): InkMap {
@@ -31,11 +37,13 @@ export function mainInk(map: InkMap): InkMap {
     mass.push(0);
     cluster[start] = id;
     stack.push(start);
+    let rim = 0;
     while (stack.length) {
       const cell = stack.pop()!;
       mass[id]! += counts[cell]!;
       const cx = cell % gw;
       const cy = (cell / gw) | 0;
+      if (!cx || !cy || cx === gw - 1 || cy === gh - 1) rim++;
       for (let y = Math.max(0, cy - REACH); y <= Math.min(gh - 1, cy + REACH); y++) {
         for (let x = Math.max(0, cx - REACH); x <= Math.min(gw - 1, cx + REACH); x++) {
           const n = y * gw + x;
@@ -46,9 +54,13 @@ export function mainInk(map: InkMap): InkMap {
         }
       }
     }
+    // along the frame's edge (EDGE_SHARE): its mass negative, so that any other comes first
+    if (2 * rim > Math.min(gw, gh)) mass[id] = -mass[id]!;
   }
   if (mass.length < 2) return map;
-  const main = mass.indexOf(Math.max(...mass));
+  const top = Math.max(...mass);
+  const edge = Math.min(...mass);
+  const main = mass.indexOf(top > -edge * EDGE_SHARE ? top : edge);
   // the main cluster's cells and one more around them (the faint edges of its strokes)
   let [x0, y0, x1, y1] = [gw, gh, -1, -1];
   cluster.forEach((id, cell) => {
