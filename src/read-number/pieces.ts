@@ -45,16 +45,21 @@ export interface InkRegion {
   cutBefore?: boolean;
 }
 
-/** 8-connected components of the ink pixels: a component id per pixel (0 = background) and their extents. */
-function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[] } {
+/**
+ * 8-connected components of the ink pixels: a component id per pixel (0 = background) and their extents.
+ * A component along half a side of the frame or more (a desk beside the sheet, a shadow falling off it)
+ * is the paper's edge: its pixels keep an id of their own, but it is not among the regions.
+ */
+function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[]; ids: number } {
   const { ink, width: w, height: h, threshold: t } = map;
   const componentOf = new Int32Array(w * h);
   const regions: InkRegion[] = [];
   const stack: number[] = [];
+  let id = 0;
   for (let start = 0; start < w * h; start++) {
     if (componentOf[start] !== 0 || ink[start]! <= t) continue;
-    const id = regions.length + 1;
-    const s: InkRegion = { x0: w, x1: -1, y0: h, y1: -1, components: [id], area: 0 };
+    const s: InkRegion = { x0: w, x1: -1, y0: h, y1: -1, components: [++id], area: 0 };
+    let rim = 0;
     componentOf[start] = id;
     stack.push(start);
     while (stack.length) {
@@ -62,6 +67,7 @@ function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[
       const x = p % w;
       const y = (p - x) / w;
       s.area++;
+      if (!x || !y || x === w - 1 || y === h - 1) rim++;
       s.x0 = Math.min(s.x0, x);
       s.x1 = Math.max(s.x1, x);
       s.y0 = Math.min(s.y0, y);
@@ -79,9 +85,9 @@ function components(map: InkMap): { componentOf: Int32Array; regions: InkRegion[
         }
       }
     }
-    regions.push(s);
+    if (2 * rim <= Math.min(w, h)) regions.push(s);
   }
-  return { componentOf, regions };
+  return { componentOf, regions, ids: id };
 }
 
 function merge(a: InkRegion, b: InkRegion): InkRegion {
@@ -95,7 +101,7 @@ function merge(a: InkRegion, b: InkRegion): InkRegion {
  * relabelled (`componentOf`), so that every piece is its own component.
  */
 export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRegion[]; lineHeight: number } {
-  const { componentOf, regions: found } = components(map);
+  const { componentOf, regions: found, ids } = components(map);
   if (found.length === 0) return { componentOf, pieces: [], lineHeight: 0 };
   const maxArea = Math.max(...found.map((s) => s.area));
   const maxHeight = Math.max(...found.map((s) => s.y1 - s.y0 + 1));
@@ -133,7 +139,7 @@ export function inkPieces(map: InkMap): { componentOf: Int32Array; pieces: InkRe
   // every component adds at most one piece more than its cuts: 2 * segs.length keeps the total within MAX_PIECES
   const step = Math.max(1, Math.round(CUT_STEP * lineHeight), Math.ceil(spans / (MAX_PIECES - 2 * segs.length)));
   const pieces: InkRegion[] = [];
-  let nextId = found.length + 1;
+  let nextId = ids + 1;
   for (const s of segs) {
     const cuts: number[] = [];
     if (cutSpan(s) > 0) for (let x = s.x0 + margin; x <= s.x1 + 1 - margin; x += step) cuts.push(x);

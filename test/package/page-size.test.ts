@@ -35,7 +35,8 @@ const BUDGETS: Record<keyof typeof PAGES, number> = {
   // less regular weights; pad rows 94.2 -> 95.8%, paper rows 88.6 -> 92.0% on validation)
   // 46,500 -> 46,420 (2026-11-27): as the line above (-74 B)
   // 46,420 -> 46,490 (2026-11-27): as the line above (+70 B)
-  'read a number': 46_490,
+  // 46,490 -> 46,530 (2026-11-27): readNumber leaves out a desk along a photo's side (+46 B)
+  'read a number': 46_530,
 };
 
 /** Each page's row in the README's size table. */
