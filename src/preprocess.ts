@@ -186,7 +186,8 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   let { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
   const p = checkPolarity(polarity);
   let pixels = width * height;
-  // flatten's scratch: two maps and the (side + 2r + 2) rows of its passes along rows
+  // flatten's scratch: two maps and the (side + 2r + 2) rows of its passes along rows, r up to an eighth
+  // of the short side, for the map as it is here (a photo's is shrunk below: smaller)
   const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 3 * pixels + ((Math.min(width, height) >> 2) + 6) * Math.max(width, height));
   const ink = base + align16(data.length);
   const scratch = ink + align16(pixels);
