@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, InputError, loadClassifierSync, preprocess, type ImageLike } from '../src/index.js';
+import { withDesk } from './helpers/desk.js';
 import { randomModel } from './helpers/random-model.js';
 import { fromBase64 } from '../src/embedded-bytes.js';
 import { SECOND_READER_BASE64 } from '../src/generated/model-second-reader.js';
@@ -131,28 +132,19 @@ describe('readNumber', () => {
   it('leaves out a desk along the side of a photographed sheet (it was cut into pieces read as 1s)', () => {
     const clf = loadClassifierSync();
     // validation photos of rows with a dark desk along one side (a ninth of the photo added)
-    const withDesk = (i: number, side: 'bottom' | 'right') => {
+    const readWithDesk = (i: number, side: 'bottom' | 'right') => {
       const { image, text } = sample('paper-rows', 'validation', i);
-      const { width: w0, height: h0 } = image;
-      const [w, h] = side === 'right' ? [w0 + Math.round(w0 / 9), h0] : [w0, h0 + Math.round(h0 / 9)];
-      const data = new Uint8Array(w * h * 4);
-      for (let y = 0; y < h; y++) {
-        for (let x = 0; x < w; x++) {
-          const desk = [30 + ((x * 7 + y * 13) % 11), 25, 20, 255];
-          data.set(x < w0 && y < h0 ? image.data.subarray((y * w0 + x) * 4, (y * w0 + x + 1) * 4) : desk, (y * w + x) * 4);
-        }
-      }
-      return { text, read: clf.readNumber({ data, width: w, height: h }).text };
+      return { text, got: clf.readNumber(withDesk(image, side)).text };
     };
     // both misread before
     for (const [i, side] of [[5, 'bottom'], [22, 'right']] as const) {
-      const { text, read } = withDesk(i, side);
-      expect(read, `row ${i}, desk ${side}`).toBe(text);
+      const { text, got } = readWithDesk(i, side);
+      expect(got, `row ${i}, desk ${side}`).toBe(text);
     }
     // read before as some 70 digits each, nearly all 1s: no more digits than the row holds
     for (const i of [7, 21]) {
-      const { text, read } = withDesk(i, 'bottom');
-      expect(read.length, `row ${i}`).toBeLessThanOrEqual(text.length);
+      const { text, got } = readWithDesk(i, 'bottom');
+      expect(got.length, `row ${i}`).toBeLessThanOrEqual(text.length);
     }
   });
 
