@@ -116,6 +116,8 @@ export interface InkMap {
 
 /** Share of the contrast above the background that ink must reach to count for the box. */
 const BOX_THRESHOLD = 0.2;
+/** How far a photo's local contrast must lean to the dark side for a border darker than grey 100 to be the paper (inkMapInWasm). */
+const DIM_PHOTO_SKEW = 0.5;
 /** Images this small (a side) are crops with no lighting to even out. */
 const FLATTEN_MIN_SIDE = 64;
 
@@ -206,9 +208,12 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   const widest = Math.round(Math.min(width, height) / 8);
   if (photo && p === POLARITY_AUTO) {
     // auto made the border the darker side (at most 127.5): above 100 it was a close call (a dim photo,
-    // a shadow along an edge), and the local contrast decides
+    // a shadow along an edge) and the local contrast decides; from 40 on, a photo taken in a dim room
+    // (its paper grey 100 and less) may have made the paper the dark side: the local contrast must be
+    // clearly skewed to the dark side to say so, as bold strokes skew it a little either way
     k.inkLevels(ink, width, height, scratch);
-    if (new Float32Array(k.memory.buffer, scratch, 1)[0]! > 100 && localContrastSkew(inkBytes(), width, height) < 0) inkBytes().forEach((v, i, a) => (a[i] = 255 - v));
+    const border = new Float32Array(k.memory.buffer, scratch, 1)[0]!;
+    if (border > 40 && localContrastSkew(inkBytes(), width, height) < (border > 100 ? 0 : -DIM_PHOTO_SKEW)) inkBytes().forEach((v, i, a) => (a[i] = 255 - v));
   }
   const flattened = photo && !flatBackground(inkBytes());
   let radius = 0;

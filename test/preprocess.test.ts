@@ -121,6 +121,23 @@ describe('preprocess', () => {
     expect(preprocess(photo(true))).toEqual(want);
   });
 
+  it('reads photos taken in a dim room (the paper grey 100 and less) as dark ink on paper, and their negatives as light on dark', () => {
+    // validation photos with their light at 45%: the border is then the darker side of mid-grey, which
+    // alone reads the paper as ink (2 of these 12 were read as dark ink before the local contrast decided
+    // below grey 100 too); close calls of the local contrast are left as the border says
+    const clf = loadClassifierSync();
+    let dimRead = 0;
+    for (let i = 0; i < 12; i++) {
+      const photo = sample('paper', 'validation', i).image as { data: Uint8Array; width: number; height: number };
+      const dim = { ...photo, data: photo.data.map((v, j) => ((j & 3) === 3 ? v : Math.round(v * 0.45))) };
+      if (clf.classifyImage(dim)?.digit === clf.classifyImage(dim, { polarity: 'dark-on-light' })?.digit) dimRead++;
+      // a negative (chalk on a blackboard) keeps the border's polarity
+      const negative = { ...photo, data: photo.data.map((v, j) => ((j & 3) === 3 ? v : 255 - v)) };
+      expect(clf.classifyImage(negative)?.digit, `negative of photo ${i}`).toBe(clf.classifyImage(negative, { polarity: 'light-on-dark' })?.digit);
+    }
+    expect(dimRead).toBeGreaterThanOrEqual(11);
+  });
+
   it('reads a photo of a bold digit that covers over 30% of the frame (its ink is not taken for noise)', () => {
     // a ring 46 px wide filling a 200 x 200 photo whose light falls off to the right
     const w = 200, h = 200;

@@ -32,15 +32,18 @@ export function referenceInkMap(data: Uint8Array, w: number, h: number, channels
   }
   const dark = polarity === 'dark-on-light' || (polarity === 'auto' && borderMean(ink, w, h) > 127.5);
   if (dark) for (let i = 0; i < n; i++) ink[i] = 255 - ink[i]!;
-  // a photo whose border is near the middle: ink is the side the local contrast's long tail is on
+  // a photo whose border is not near black: ink is the side the local contrast's long tail is on (near
+  // the middle, either sign; further out, the tail clearly on the dark side)
   const border = borderMean(ink, w, h);
-  if (polarity === 'auto' && Math.min(w, h) >= 64 && border > 100 && border < 155 && referenceLocalSkew(ink, w, h) < 0) for (let i = 0; i < n; i++) ink[i] = 255 - ink[i]!;
+  if (polarity === 'auto' && Math.min(w, h) >= 64 && border > 40 && referenceLocalSkew(ink, w, h) < (border > 100 ? 0 : -0.5)) for (let i = 0; i < n; i++) ink[i] = 255 - ink[i]!;
   return ink;
 }
 
-/** The sum of (each pixel of even rows and columns minus the mean of its row's pixels within round(min(w, h) / 8) of it)^3, every window summed. */
+/** The skewness of (each pixel of even rows and columns minus the mean of its row's pixels within round(min(w, h) / 8) of it), every window summed. */
 function referenceLocalSkew(ink: Uint8Array, w: number, h: number): number {
   const r = Math.max(2, Math.round(Math.min(w, h) / 8));
+  let n = 0;
+  let m2 = 0;
   let m3 = 0;
   for (let y = 0; y < h; y += 2) {
     for (let x = 0; x < w; x += 2) {
@@ -48,10 +51,12 @@ function referenceLocalSkew(ink: Uint8Array, w: number, h: number): number {
       let count = 0;
       for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++, count++) sum += ink[y * w + xx]!;
       const d = ink[y * w + x]! - sum / count;
+      n++;
+      m2 += d * d;
       m3 += d * d * d;
     }
   }
-  return m3;
+  return m3 / n / (m2 / n) ** 1.5;
 }
 
 /** The opening over a (2r+1)^2 window (clipped at the edges), taken out of the ink, then a 3x3 mean: every window scanned. */

@@ -1,6 +1,7 @@
 // Measures a classifier on the real-world sets through the public API (classifyImage, readNumber).
 import '../../src/number.js';
 import type { Classifier } from '../../src/index.js';
+import type { PhotoStress } from './paper.js';
 import { sample, type SetName, type Split } from './sets.js';
 
 export interface SetResult {
@@ -37,7 +38,7 @@ export function calibrationError(confidences: number[], right: boolean[]): numbe
   return bins.reduce((e, b) => e + (b.n ? Math.abs(b.acc - b.conf) : 0), 0) / confidences.length;
 }
 
-export function measureSet(clf: Classifier, set: SetName, split: Split, count: number, first = 0): SetResult {
+export function measureSet(clf: Classifier, set: SetName, split: Split, count: number, first = 0, stress?: PhotoStress): SetResult {
   const styles = new Map<string, [number, number]>();
   const failures: SetResult['failures'] = [];
   const confusion = new Uint32Array(110);
@@ -49,7 +50,7 @@ export function measureSet(clf: Classifier, set: SetName, split: Split, count: n
   let unflaggedWrong = 0;
   let flaggedRight = 0;
   for (let i = first; i < first + count; i++) {
-    const s = sample(set, split, i);
+    const s = sample(set, split, i, stress);
     let ok: boolean;
     let read: string;
     let confidence: number;

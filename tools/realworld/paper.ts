@@ -70,8 +70,20 @@ function blur(v: Float32Array, w: number, h: number, r: number): void {
 /** Gaussian noise by Box-Muller. */
 const gauss = (rand: () => number) => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 
+const MARGIN_COLOUR = [0.9, 0.25, 0.3];
+
+/**
+ * Photos harsher than the sets' own, one way at a time, for robustness checks (`npm run realworld --
+ * --stress S`): the same scenes and the same random draws, one condition pushed beyond the sets' range.
+ * dim: the light's base level 100-212 (the sets: 170-245); faint: the ink 0.6 times as strong; margin: a
+ * red margin line down the page; rules: rulings twice as strong; gradient: the light's gradient 1.4
+ * times as steep; noise: twice the sensor noise; blur: 2.5 times the focus blur; jpeg: quality 20-40.
+ */
+export type PhotoStress = 'dim' | 'faint' | 'margin' | 'rules' | 'gradient' | 'noise' | 'blur' | 'jpeg';
+export const PHOTO_STRESSES: readonly PhotoStress[] = ['dim', 'faint', 'margin', 'rules', 'gradient', 'noise', 'blur', 'jpeg'];
+
 /** The scene photographed: an RGBA image, JPEG-compressed and decoded again. */
-export function photograph(scene: PaperScene, rand: () => number): ImageLike {
+export function photograph(scene: PaperScene, rand: () => number, stress?: PhotoStress): ImageLike {
   const { width: w, height: h } = scene;
   const cam = camera(rand, w, h);
   const view = (strokes: Stroke[]) => strokes.map((s) => s.map(cam));
@@ -87,12 +99,18 @@ export function photograph(scene: PaperScene, rand: () => number): ImageLike {
     const lw = u(rand, 0.8, 2);
     drawStrokes(rule, w, h, view([...lines(w, h, true, rand() * spacing, spacing), ...lines(w, h, false, rand() * spacing, spacing)]), lw);
   }
+  // a red margin line, placed from the scene rather than a random draw, so the rest of the photo is the same
+  const margin = new Float32Array(w * h);
+  if (stress === 'margin') {
+    const mx = w * (0.04 + 0.12 * ((scene.baseline * 7.31) % 1));
+    drawStrokes(margin, w, h, view([[[mx, -10], [mx, h + 10]]]), 2 + w / 400);
+  }
   const pencil = rand() < 0.35;
-  const inkStrength = pencil ? u(rand, 0.3, 0.6) : u(rand, 0.7, 0.92);
-  const ruleStrength = u(rand, 0.12, 0.3);
+  const inkStrength = (pencil ? u(rand, 0.3, 0.6) : u(rand, 0.7, 0.92)) * (stress === 'faint' ? 0.6 : 1);
+  const ruleStrength = u(rand, 0.12, 0.3) * (stress === 'rules' ? 2 : 1);
   // light: a base level, a linear gradient of up to 120 levels, a vignette, maybe a shadow's edge
-  const base = u(rand, 170, 245);
-  const amp = u(rand, 0, 120);
+  const base = stress === 'dim' ? 100 + 1.5 * (u(rand, 170, 245) - 170) : u(rand, 170, 245);
+  const amp = u(rand, 0, 120) * (stress === 'gradient' ? 1.4 : 1);
   const dir = rand() * 2 * Math.PI;
   const [dx, dy] = [Math.cos(dir), Math.sin(dir)];
   const vignette = u(rand, 0, 0.35);
@@ -102,15 +120,15 @@ export function photograph(scene: PaperScene, rand: () => number): ImageLike {
   const ruleColour = paper < 0.35 ? [0.55, 0.7, 0.95] : [0.6, 0.75, 0.65];
   const side = Math.max(w, h);
   // focus blur on the marks (the light is smooth already), specks of dirt, then sensor noise
-  const r = Math.round(u(rand, 0, 1.2) * (side / 640));
-  const noise = u(rand, 1.5, 7);
+  const r = Math.round(u(rand, 0, 1.2) * (side / 640) * (stress === 'blur' ? 2.5 : 1));
+  const noise = u(rand, 1.5, 7) * (stress === 'noise' ? 2 : 1);
   const specks = Math.floor(rand() * 6);
   const dirt = new Float32Array(w * h);
   for (let k = 0; k < specks; k++) {
     const p: Point = [rand() * w, rand() * h];
     drawStrokes(dirt, w, h, [[p, [p[0] + u(rand, 0, 3), p[1] + u(rand, 0, 3)]]], u(rand, 1, 4));
   }
-  for (const plane of [ink, rule, dirt]) blur(plane, w, h, r);
+  for (const plane of [ink, rule, dirt, margin]) blur(plane, w, h, r);
   const [sa, ca, so, soft, depth] = shadow ? [Math.sin(shadow.a), Math.cos(shadow.a), shadow.off, shadow.soft, shadow.depth] : [0, 0, 0, 1, 0];
   const data = new Uint8Array(w * h * 4);
   for (let y = 0; y < h; y++) {
@@ -126,13 +144,13 @@ export function photograph(scene: PaperScene, rand: () => number): ImageLike {
       const d = 1 - 0.7 * dirt[i]!;
       const n = gauss(rand) * noise;
       for (let k = 0; k < 3; k++) {
-        const reflect = tint[k]! * (1 - rl * (1 - ruleColour[k]!)) * (1 - a * (1 - inkColour[k]!));
+        const reflect = tint[k]! * (1 - rl * (1 - ruleColour[k]!)) * (1 - a * (1 - inkColour[k]!)) * (1 - 0.6 * margin[i]! * (1 - MARGIN_COLOUR[k]!));
         data[i * 4 + k] = Math.max(0, Math.min(255, Math.round(light * reflect * d + n)));
       }
       data[i * 4 + 3] = 255;
     }
   }
-  const quality = Math.round(u(rand, 50, 92));
+  const quality = Math.round(stress === 'jpeg' ? u(rand, 20, 40) : u(rand, 50, 92));
   const encoded = jpeg.encode({ data: Buffer.from(data.buffer), width: w, height: h }, quality);
   const decoded = jpeg.decode(encoded.data, { useTArray: true, formatAsRGBA: true });
   return { data: decoded.data, width: w, height: h, channels: 4 };

@@ -9,6 +9,7 @@ import { numberOption } from '../shared/options.js';
 import { calibrationError, measureSet, type SetResult } from './measure.js';
 import { loadMnist, mnistImage } from '../shared/mnist.js';
 import { sample, SET_NAMES, type SetName, type Split } from './sets.js';
+import { PHOTO_STRESSES, type PhotoStress } from './paper.js';
 
 const HELP = `npm run realworld -- [options]
   --split S       validation (default) or test
@@ -17,6 +18,8 @@ const HELP = `npm run realworld -- [options]
   --model FILE    a .tdm model file instead of the embedded default
   --dump DIR      write each failure (image and the 20x20 input) as PNGs to DIR
   --report FILE   write the tables as Markdown to FILE
+  --stress S      the photos made harsher one way (${PHOTO_STRESSES.join(', ')}; see tools/realworld/paper.ts):
+                  the paper sets' same scenes, for robustness checks
   --mnist         also MNIST through classifyImage: accuracy, calibration error, digits marked not a
                   digit (validation: the last 5000 training images; test: the 10,000 test images)`;
 
@@ -28,6 +31,7 @@ const { values: a } = parseArgs({
     model: { type: 'string' },
     dump: { type: 'string' },
     report: { type: 'string' },
+    stress: { type: 'string' },
     mnist: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -41,6 +45,8 @@ const split = a.split as Split;
 const count = numberOption('count', a.count, 1, 1_000_000, true);
 const sets = a.sets.split(',') as SetName[];
 for (const s of sets) if (!SET_NAMES.includes(s)) throw new Error(`unknown set ${s}: one of ${SET_NAMES.join(', ')}`);
+const stress = a.stress as PhotoStress | undefined;
+if (stress !== undefined && !PHOTO_STRESSES.includes(stress)) throw new Error(`--stress must be one of ${PHOTO_STRESSES.join(', ')}, got ${stress}`);
 const clf = loadClassifierSync(a.model ? { model: readFileSync(a.model) } : {});
 
 function png(image: { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels?: number }, file: string): void {
@@ -58,15 +64,15 @@ const results: SetResult[] = [];
 const started = Date.now();
 for (const set of sets) {
   const n = set.endsWith('digits') || set.endsWith('rows') ? Math.ceil(count / 2) : count;
-  const r = measureSet(clf, set, split, n);
+  const r = measureSet(clf, set, split, n, 0, stress);
   results.push(r);
   const extra = r.ece !== undefined ? `, calibration error ${r.ece.toFixed(3)}, ${pct(r.notDigit!)} marked not a digit` : r.unflaggedWrong !== undefined ? `, unflagged rows misread ${pct(r.unflaggedWrong)}; flagged ${pct(r.flagged!)}, of which right ${pct(r.flaggedRight!)}` : '';
   const what = set.endsWith('not-digits') ? 'answered as a digit with confidence >= 0.9' : set.endsWith('rows') ? 'whole row exact' : 'read right';
-  console.log(`${set.padEnd(17)} ${pct(r.rate).padStart(6)} ${what} (${n} ${split} samples${extra})`);
+  console.log(`${set.padEnd(17)} ${pct(r.rate).padStart(6)} ${what} (${n} ${split} samples${stress ? `, photos ${stress}` : ''}${extra})`);
   if (a.dump) {
     mkdirSync(a.dump, { recursive: true });
     for (const f of r.failures.slice(0, 60)) {
-      const s = sample(set, split, f.index);
+      const s = sample(set, split, f.index, stress);
       const base = join(a.dump, `${set}-${f.index}-${f.expected || 'x'}-as-${f.read || 'none'}`);
       png(s.image, `${base}.png`);
       const x = preprocess(s.image);

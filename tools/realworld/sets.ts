@@ -5,7 +5,7 @@ import type { ImageLike } from '../../src/index.js';
 import { rng } from '../shared/rng.js';
 import { fontDigitStyles } from './fonts.js';
 import { bounds, randomHand, sampled, shift, write } from './hand.js';
-import { photograph } from './paper.js';
+import { photograph, type PhotoStress } from './paper.js';
 import { drawStrokes } from './raster.js';
 import { DIGIT_STYLES, NOT_DIGIT_STYLES, scribble, type Stroke, type Style } from './shapes.js';
 
@@ -98,7 +98,7 @@ function padRow(rand: () => number, styles: Style[]): PadDrawing {
 }
 
 /** Shapes on paper in a photo: the shapes fill 20-80% of the frame's height (a row: up to 90% of its width). */
-function paperShapes(rand: () => number, styles: Style[]): ImageLike {
+function paperShapes(rand: () => number, styles: Style[], stress?: PhotoStress): ImageLike {
   const w = Math.round(u(rand, 320, 900));
   const h = Math.round(w * (rand() < 0.7 ? 0.75 : 1.33));
   let height = h * u(rand, 0.2, 0.8);
@@ -117,22 +117,22 @@ function paperShapes(rand: () => number, styles: Style[]): ImageLike {
   [x0, y0, x1, y1] = bounds(fitted);
   const dy = y0 < m ? m - y0 : y1 > h - m ? h - m - y1 : 0;
   const strokes = shift(fitted, m + (w - 2 * m - (x1 - x0)) * u(rand, 0.1, 0.9) - x0, dy);
-  return photograph({ width: w, height: h, strokes, lineWidth: lw, shapeHeight: height, baseline }, rand);
+  return photograph({ width: w, height: h, strokes, lineWidth: lw, shapeHeight: height, baseline }, rand, stress);
 }
 
 /** Blank paper, photographed. */
-function blankPaper(rand: () => number): ImageLike {
+function blankPaper(rand: () => number, stress?: PhotoStress): ImageLike {
   const w = Math.round(u(rand, 320, 900));
   const h = Math.round(w * 0.75);
-  return photograph({ width: w, height: h, strokes: [], lineWidth: 1, shapeHeight: h * u(rand, 0.2, 0.8), baseline: h * u(rand, 0.3, 0.8) }, rand);
+  return photograph({ width: w, height: h, strokes: [], lineWidth: 1, shapeHeight: h * u(rand, 0.2, 0.8), baseline: h * u(rand, 0.3, 0.8) }, rand, stress);
 }
 
 function seedOf(set: SetName, split: Split, i: number): number {
   return (SET_NAMES.indexOf(set) + 1) * 1_000_003 + (split === 'test' ? 500_000_009 : 0) + i * 7919;
 }
 
-/** Sample i of a set (the same on every run). */
-export function sample(set: SetName, split: Split, i: number): Sample {
+/** Sample i of a set (the same on every run); its photos, if any, made harsher by `stress`. */
+export function sample(set: SetName, split: Split, i: number, stress?: PhotoStress): Sample {
   const rand = rng(seedOf(set, split, i));
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10));
   switch (set) {
@@ -142,19 +142,19 @@ export function sample(set: SetName, split: Split, i: number): Sample {
     case 'paper-fonts': {
       const d = i % 10;
       const style = set.endsWith('fonts') ? pick(rand, fontDigitStyles()[d]!) : digitStyle(rand, d);
-      return { ...(set.startsWith('pad') ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: String(d), styles: [`${d}/${style.name}`] };
+      return { ...(set.startsWith('pad') ? padShape(rand, style) : { image: paperShapes(rand, [style], stress) }), text: String(d), styles: [`${d}/${style.name}`] };
     }
     case 'pad-rows':
     case 'paper-rows': {
       const ds = digits(3 + Math.floor(rand() * 4));
       const styles = ds.map((d) => digitStyle(rand, d));
-      return { ...(set === 'pad-rows' ? padRow(rand, styles) : { image: paperShapes(rand, styles) }), text: ds.join(''), styles: styles.map((s, k) => `${ds[k]}/${s.name}`) };
+      return { ...(set === 'pad-rows' ? padRow(rand, styles) : { image: paperShapes(rand, styles, stress) }), text: ds.join(''), styles: styles.map((s, k) => `${ds[k]}/${s.name}`) };
     }
     case 'pad-not-digits':
     case 'paper-not-digits': {
-      if (set === 'paper-not-digits' && rand() < 0.1) return { image: blankPaper(rand), text: '', styles: ['not/blank'] };
+      if (set === 'paper-not-digits' && rand() < 0.1) return { image: blankPaper(rand, stress), text: '', styles: ['not/blank'] };
       const style = notDigitStyle(rand);
-      return { ...(set === 'pad-not-digits' ? padShape(rand, style) : { image: paperShapes(rand, [style]) }), text: '', styles: [`not/${style.name}`] };
+      return { ...(set === 'pad-not-digits' ? padShape(rand, style) : { image: paperShapes(rand, [style], stress) }), text: '', styles: [`not/${style.name}`] };
     }
   }
 }
