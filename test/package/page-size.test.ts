@@ -27,7 +27,7 @@ const BUDGETS: Record<keyof typeof PAGES, number> = {
   // 5,800 -> 5,810 (2026-11-27): a large image shrunk x1.27 faster, a block's row summed in a local (+2 B)
   // 5,810 -> 5,710 (2026-11-27): photos worked on at 384 px, the corner's fast count dropped (-102 B)
   // 5,710 -> 5,770 (2026-11-27): a desk along a photo's side left out of its ink (+66 B)
-  // 5,770 -> 5,800 (2026-11-27): the local contrast decides a dim photo's polarity (+30 B)
+  // 5,770 -> 5,800 (2026-11-27): the local contrast decides a dim photo's polarity (+34 B)
   'preprocess alone': 5_800,
   // 51,000 -> 49,600 (2026-11-26)
   // 49,600 -> 45,800 (2026-11-26): the second reader's first layer in 6 bits

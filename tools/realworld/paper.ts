@@ -100,8 +100,8 @@ export function photograph(scene: PaperScene, rand: () => number, stress?: Photo
     drawStrokes(rule, w, h, view([...lines(w, h, true, rand() * spacing, spacing), ...lines(w, h, false, rand() * spacing, spacing)]), lw);
   }
   // a red margin line, placed from the scene rather than a random draw, so the rest of the photo is the same
-  const margin = new Float32Array(w * h);
-  if (stress === 'margin') {
+  const margin = stress === 'margin' ? new Float32Array(w * h) : undefined;
+  if (margin) {
     const mx = w * (0.04 + 0.12 * ((scene.baseline * 7.31) % 1));
     drawStrokes(margin, w, h, view([[[mx, -10], [mx, h + 10]]]), 2 + w / 400);
   }
@@ -128,7 +128,7 @@ export function photograph(scene: PaperScene, rand: () => number, stress?: Photo
     const p: Point = [rand() * w, rand() * h];
     drawStrokes(dirt, w, h, [[p, [p[0] + u(rand, 0, 3), p[1] + u(rand, 0, 3)]]], u(rand, 1, 4));
   }
-  for (const plane of [ink, rule, dirt, margin]) blur(plane, w, h, r);
+  for (const plane of [ink, rule, dirt, ...(margin ? [margin] : [])]) blur(plane, w, h, r);
   const [sa, ca, so, soft, depth] = shadow ? [Math.sin(shadow.a), Math.cos(shadow.a), shadow.off, shadow.soft, shadow.depth] : [0, 0, 0, 1, 0];
   const data = new Uint8Array(w * h * 4);
   for (let y = 0; y < h; y++) {
@@ -144,7 +144,8 @@ export function photograph(scene: PaperScene, rand: () => number, stress?: Photo
       const d = 1 - 0.7 * dirt[i]!;
       const n = gauss(rand) * noise;
       for (let k = 0; k < 3; k++) {
-        const reflect = tint[k]! * (1 - rl * (1 - ruleColour[k]!)) * (1 - a * (1 - inkColour[k]!)) * (1 - 0.6 * margin[i]! * (1 - MARGIN_COLOUR[k]!));
+        let reflect = tint[k]! * (1 - rl * (1 - ruleColour[k]!)) * (1 - a * (1 - inkColour[k]!));
+        if (margin) reflect *= 1 - 0.6 * margin[i]! * (1 - MARGIN_COLOUR[k]!);
         data[i * 4 + k] = Math.max(0, Math.min(255, Math.round(light * reflect * d + n)));
       }
       data[i * 4 + 3] = 255;
