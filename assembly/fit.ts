@@ -2,7 +2,7 @@
 // pixels at its edges left out), upright (the slant of its second moments sheared away), scaled so it
 // fits with its aspect kept (area resampling), centred, its brightest pixel 1.0.
 
-import { aboveLevel, anyAbove, firstAbove, lastAbove } from "./preprocess";
+import { aboveLevel, firstAbove } from "./preprocess";
 
 /** The share of the ink's pixels that may lie outside its box on each side: specks, a stray mark. */
 const TRIM: f64 = 1.0 / 400;
@@ -42,20 +42,13 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   for (let y = 0; y < h; y++) {
     const row = ink + <usize>(y * w);
     let n: u32 = 0;
-    let x = 0;
-    while (x < w) {
-      if (x + 8 <= w && !anyAbove(load<u64>(row + <usize>x))) {
-        x += 8;
-        continue;
-      }
-      const end = min<i32>(x + 8, w);
-      for (; x < end; x++) {
-        if (<u32>load<u8>(row + <usize>x) > threshold) {
-          n++;
-          const c = colCount + (<usize>x << 2);
-          store<u32>(c, load<u32>(c) + 1);
-        }
-      }
+    // each run of ink (the background between runs passed eight pixels at a time by firstAbove)
+    for (let x = firstAbove(row, 0, w, threshold); x >= 0; x = firstAbove(row, x, w, threshold)) {
+      do {
+        n++;
+        const c = colCount + (<usize>x << 2);
+        store<u32>(c, load<u32>(c) + 1);
+      } while (++x < w && <u32>load<u8>(row + <usize>x) > threshold);
     }
     store<u32>(rowCount + (<usize>y << 2), n);
     total += n;
@@ -75,20 +68,25 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   let sy: f64 = 0;
   let sxy: f64 = 0;
   let syy: f64 = 0;
+  // Each row's first ink and the end of its last run (two u16, 0 for none) go where its count was.
   for (let y = y0; y <= y1; y++) {
-    const row = ink + <usize>(y * w);
-    for (let x = x0; x <= x1; x++) {
-      const raw = <u32>load<u8>(row + <usize>x);
-      if (raw <= threshold) continue;
-      const v = <f64>(<f32>raw - floor);
-      const fx = <f64>x;
-      const fy = <f64>y;
-      m0 += v;
-      sx += v * fx;
-      sy += v * fy;
-      sxy += v * fx * fy;
-      syy += v * fy * fy;
+    const row = ink + <usize>(y * w + x0);
+    let ends: u32 = 0;
+    for (let x = firstAbove(row, 0, bw, threshold); x >= 0; x = firstAbove(row, x, bw, threshold)) {
+      if (!ends) ends = <u32>x;
+      do {
+        const v = <f64>(<f32>load<u8>(row + <usize>x) - floor);
+        const fx = <f64>(x0 + x);
+        const fy = <f64>y;
+        m0 += v;
+        sx += v * fx;
+        sy += v * fy;
+        sxy += v * fx * fy;
+        syy += v * fy * fy;
+      } while (++x < bw && <u32>load<u8>(row + <usize>x) > threshold);
+      ends = (ends & 0xffff) | (<u32>x << 16);
     }
+    store<u32>(rowCount + (<usize>y << 2), ends);
   }
   const my = sy / m0;
   const mx = sx / m0;
@@ -100,12 +98,11 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   let left: f64 = Infinity;
   let right: f64 = -Infinity;
   for (let y = y0; y <= y1; y++) {
-    const row = ink + <usize>(y * w + x0);
-    const first = firstAbove(row, bw, threshold);
-    if (first < 0) continue;
+    const ends = load<u32>(rowCount + (<usize>y << 2));
+    if (!ends) continue;
     const shift = -slant * (<f64>y - my);
-    left = min<f64>(left, <f64>(x0 + first) + shift);
-    right = max<f64>(right, <f64>(x0 + lastAbove(row, bw, threshold) + 1) + shift);
+    left = min<f64>(left, <f64>(x0 + <i32>(ends & 0xffff)) + shift);
+    right = max<f64>(right, <f64>(x0 + <i32>(ends >> 16)) + shift);
   }
   const uw = right - left;
   const s = min<f64>(<f64>outW / uw, <f64>outH / <f64>bh);
@@ -135,40 +132,34 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   // Horizontal pass: each box row into bufW columns, each pixel spread over the columns it covers;
   // pixels at or below the floor skipped (eight at a time where a word holds none above it); then
   // into its row of outW columns, moved by the row's offset (split between two columns).
-  aboveLevel(<u32>Mathf.floor(floor));
+  // (an integer is above the float floor exactly when it is above the floor's integer part)
+  const drawn = <u32>Mathf.floor(floor);
+  aboveLevel(drawn);
   memory.fill(rows, 0, <usize>bh * rowBytes);
   for (let y = y0; y <= y1; y++) {
     const row = ink + <usize>(y * w + x0);
+    let x = firstAbove(row, 0, bw, drawn);
+    if (x < 0) continue;
     memory.fill(rowBuf, 0, <usize>bufW << 2);
-    let any = false;
-    let x = 0;
-    while (x < bw) {
-      if (x + 8 <= bw && !anyAbove(load<u64>(row + <usize>x))) {
-        x += 8;
-        continue;
-      }
-      const end = min<i32>(x + 8, bw);
-      for (; x < end; x++) {
-        const raw = <f32>load<u8>(row + <usize>x);
-        if (raw <= floor) continue;
-        any = true;
-        const v = min<f32>((raw - floor) * scale, 1);
+    for (; x >= 0; x = firstAbove(row, x, bw, drawn)) {
+      do {
+        const v = min<f32>((<f32>load<u8>(row + <usize>x) - floor) * scale, 1);
         const col = cols + (<usize>x << 3);
         const first = covers + (<usize>load<i32>(col, 4) << 2);
         const last = covers + (<usize>load<i32>(col, 12) << 2);
         for (let k = first, p = rowBuf + (<usize>load<i32>(col) << 2); k < last; k += 4, p += 4) store<f32>(p, load<f32>(p) + v * load<f32>(k));
-      }
+      } while (++x < bw && <u32>load<u8>(row + <usize>x) > drawn);
     }
-    if (!any) continue;
     const offset = (<f64>x0 - slant * (<f64>y - my) - left) * s + ox;
     const whole = <i32>Math.floor(offset);
     const part = <f32>(offset - <f64>whole);
     const t = rows + <usize>(y - y0) * rowBytes;
-    for (let j = 0; j < bufW; j++) {
-      const v = load<f32>(rowBuf + (<usize>j << 2));
-      const u = j + whole;
-      if (u >= 0 && u < outW) store<f32>(t + (<usize>u << 2), load<f32>(t + (<usize>u << 2)) + v * (1 - part));
-      if (u + 1 >= 0 && u + 1 < outW) store<f32>(t + (<usize>(u + 1) << 2), load<f32>(t + (<usize>(u + 1) << 2)) + v * part);
+    // output column u takes buffer column j - 1's part and j's rest (the columns outside it none)
+    for (let u = 0; u < outW; u++) {
+      const j = u - whole;
+      const a = <u32>(j - 1) < <u32>bufW ? load<f32>(rowBuf + (<usize>(j - 1) << 2)) : 0;
+      const b = <u32>j < <u32>bufW ? load<f32>(rowBuf + (<usize>j << 2)) : 0;
+      store<f32>(t + (<usize>u << 2), a * part + b * (1 - part));
     }
   }
   // Vertical pass: each box row into the output rows it covers.

@@ -15,12 +15,11 @@ export const VIEW_SHIFTS: readonly number[] = [0, 0, 1, 1, 1, -1, -1, 1, -1, -1,
  */
 export function writeShiftedViews(input: Float32Array, width: number, height: number, dst: Float32Array, at: number, stride: number): void {
   for (let v = 0; v < VIEW_SHIFTS.length; v += 2, at += stride) {
-    for (let y = 0, i = at; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const sx = x - VIEW_SHIFTS[v]!;
-        const sy = y - VIEW_SHIFTS[v + 1]!;
-        dst[i++] = sx >= 0 && sx < width && sy >= 0 && sy < height ? input[sy * width + sx]! : 0;
-      }
+    const dx = VIEW_SHIFTS[v]!;
+    const dy = VIEW_SHIFTS[v + 1]!;
+    dst.fill(0, at, at + width * height);
+    for (let y = Math.max(0, dy); y < height + Math.min(0, dy); y++) {
+      for (let x = Math.max(0, dx); x < width + Math.min(0, dx); x++) dst[at + y * width + x] = input[(y - dy) * width + x - dx]!;
     }
   }
 }
