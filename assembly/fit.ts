@@ -68,7 +68,8 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   let sy: f64 = 0;
   let sxy: f64 = 0;
   let syy: f64 = 0;
-  // Each row's first ink and the end of its last run (two u16, 0 for none) go where its count was.
+  // Each row's first ink and the end of its last run (two u16: maps are at most 1024 wide; 0 for none)
+  // go where its count was.
   for (let y = y0; y <= y1; y++) {
     const row = ink + <usize>(y * w + x0);
     let ends: u32 = 0;
