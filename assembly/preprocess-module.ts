@@ -3,6 +3,7 @@
 export { inkLevels, inkMap } from "./preprocess";
 export { flatten } from "./background";
 export { fit } from "./fit";
+export { shrink } from "./shrink";
 
 /** First byte free for the loader's buffers. */
 export function heapBase(): usize {

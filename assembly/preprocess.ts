@@ -70,8 +70,8 @@ function borderMean(p: usize, w: i32, h: i32): f32 {
 }
 
 /**
- * Fills ink (w * h bytes) from src: alpha where the image has any transparency (returns 1), else
- * luminance with polarity (returns 0).
+ * Fills ink (w * h bytes, with room to a multiple of 8) from src: alpha where the image has any
+ * transparency (returns 1), else luminance with polarity (returns 0).
  */
 export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32, ink: usize): i32 {
   const n = <usize>w * <usize>h;
@@ -84,12 +84,7 @@ export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32,
     alpha = i + 2 <= n || (i < n && load<u8>(src + (i << 2), 3) != 255);
   }
   if (alpha) {
-    // two pixels' alpha bytes (bytes 3 and 7 of their word) at a time
-    for (i = 0; i + 2 <= n; i += 2) {
-      const v = load<u64>(src + (i << 2));
-      store<u16>(ink + i, <u16>(((v >> 24) & 0xff) | ((v >> 48) & 0xff00)));
-    }
-    if (i < n) store<u8>(ink + i, load<u8>(src + (i << 2), 3));
+    for (i = 0; i < n; i++) store<u8>(ink + i, load<u8>(src + (i << 2), 3));
     return 1;
   }
   i = 0;
@@ -105,9 +100,8 @@ export function inkMap(src: usize, w: i32, h: i32, channels: i32, polarity: i32,
   }
   const dark = polarity == POLARITY_DARK_ON_LIGHT || (polarity == POLARITY_AUTO && borderMean(ink, w, h) > 127.5);
   if (dark) {
-    // 255 - b is b with its bits flipped
-    for (i = 0; i + 8 <= n; i += 8) store<u64>(ink + i, ~load<u64>(ink + i));
-    for (; i < n; i++) store<u8>(ink + i, ~load<u8>(ink + i));
+    // 255 - b is b with its bits flipped; the last word runs into the map's padding (it is 16-byte aligned)
+    for (i = 0; i < n; i += 8) store<u64>(ink + i, ~load<u64>(ink + i));
   }
   return 0;
 }

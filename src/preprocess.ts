@@ -5,7 +5,7 @@ import { InputError } from './errors.js';
 import { growMemory } from './wasm/layout.js';
 import { mainInk } from './main-ink.js';
 import { localContrastSkew } from './polarity.js';
-import { PHOTO_SIDE, shrink, WORK_SIDE } from './shrink.js';
+import { PHOTO_SIDE, WORK_SIDE } from './shrink.js';
 import { strokeWidth } from './stroke-width.js';
 
 /**
@@ -183,17 +183,27 @@ export function inkMapOf(image: ImageLike, polarity: Polarity = 'auto'): InkMap 
 }
 
 function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
-  const checked = checkImage(image);
-  const scale = Math.ceil(Math.max(checked.width, checked.height) / WORK_SIDE);
-  let { data, width, height, channels } = scale > 1 ? shrink(checked, scale) : checked;
+  const { data, width: w, height: h, channels } = checkImage(image);
+  const scale = Math.ceil(Math.max(w, h) / WORK_SIDE);
   const p = checkPolarity(polarity);
+  let width = Math.ceil(w / scale);
+  let height = Math.ceil(h / scale);
   let pixels = width * height;
+  const bytes = align16(pixels * channels);
   // flatten's scratch: two maps and the (side + 2r + 2) rows of its passes along rows, r up to an eighth
-  // of the short side, for the map as it is here (a photo's is shrunk below: smaller)
-  const { k, base } = kernelFor(align16(data.length) + align16(pixels) + 3 * pixels + ((Math.min(width, height) >> 2) + 6) * Math.max(width, height));
-  const ink = base + align16(data.length);
+  // of the short side, for the map as it is here (a photo's is shrunk below: smaller); first, a large
+  // image's strips on their way in
+  const { k, base } = kernelFor(bytes + align16(pixels) + Math.max(3 * pixels + ((Math.min(width, height) >> 2) + 6) * Math.max(width, height), scale * w * channels));
+  const ink = base + bytes;
   const scratch = ink + align16(pixels);
-  new Uint8Array(k.memory.buffer, base, data.length).set(data);
+  if (scale > 1) {
+    // `scale` rows at a time through the scratch: a large image is never copied in whole
+    for (let at = 0, dst = base, band = scale * w * channels; at < data.length; at += band, dst += width * channels) {
+      const rows = data.subarray(at, at + band);
+      new Uint8Array(k.memory.buffer, scratch, rows.length).set(rows);
+      k.shrink(scratch, w, rows.length / (w * channels), channels, scale, dst);
+    }
+  } else new Uint8Array(k.memory.buffer, base, data.length).set(data);
   const alpha = k.inkMap(base, width, height, channels, p, ink);
   const inkBytes = () => new Uint8Array(k.memory.buffer, ink, pixels);
   const photo = !alpha && Math.min(width, height) >= FLATTEN_MIN_SIDE;
@@ -201,9 +211,10 @@ function inkMapInWasm(image: ImageLike, polarity: Polarity): InkMapInWasm {
   // noise falls with it, so thick pale strokes stand out of it and the stroke width is measured on them
   const f = photo ? Math.ceil(Math.max(width, height) / PHOTO_SIDE) : 1;
   if (f > 1) {
-    ({ data, width, height } = shrink({ data: inkBytes(), width, height, channels: 1 }, f));
+    k.shrink(ink, width, height, 1, f, ink);
+    width = Math.ceil(width / f);
+    height = Math.ceil(height / f);
     pixels = width * height;
-    inkBytes().set(data);
   }
   const widest = Math.round(Math.min(width, height) / 8);
   if (photo && p === POLARITY_AUTO) {

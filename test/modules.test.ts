@@ -22,7 +22,7 @@ describe('the wasm modules', () => {
       expect(WebAssembly.Module.imports(m)).toEqual([]);
       const names = WebAssembly.Module.exports(m).map((e) => e.name).sort();
       const expected = which === 'preprocess'
-        ? ['fit', 'flatten', 'heapBase', 'inkLevels', 'inkMap', 'memory']
+        ? ['fit', 'flatten', 'heapBase', 'inkLevels', 'inkMap', 'memory', 'shrink']
         : ['classify', 'classifyBatch', 'configure', 'errorIndex', 'heapBase', 'layoutWeights', 'layoutWeightsI8', 'memory'];
       expect(names).toEqual(expected);
       expect(instantiateSync<{ memory: WebAssembly.Memory }>(m).memory).toBeInstanceOf(WebAssembly.Memory);

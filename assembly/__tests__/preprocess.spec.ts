@@ -2,6 +2,7 @@ import { POLARITY_AUTO, POLARITY_DARK_ON_LIGHT, POLARITY_LIGHT_ON_DARK } from ".
 import { flatten } from "../background";
 import { fit } from "../fit";
 import { inkLevels, inkMap } from "../preprocess";
+import { shrink } from "../shrink";
 import { f } from "./helpers";
 
 const mem = memory.data(8192, 16);
@@ -102,5 +103,31 @@ describe("fit", () => {
     image(6, 6, 50, 50, 0, 0, 0, 0);
     inkMap(src, 6, 6, 1, POLARITY_LIGHT_ON_DARK, ink);
     expect(fit(ink, 6, 6, 50, 0, 50, tmp, dst, 4, 4)).toBe(0);
+  });
+});
+
+describe("shrink", () => {
+  it("averages each f x f block, the last ones partial, each mean rounded half up", () => {
+    // 5 x 3, one channel, f = 2: blocks of 4, 4, 2 (top) and 2, 2, 1 (bottom)
+    const px: u8[] = [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 100, 101, 102, 103, 104];
+    for (let i = 0; i < px.length; i++) store<u8>(src + <usize>i, px[i]);
+    shrink(src, 5, 3, 1, 2, dst);
+    // (0+1+10+11)/4 = 5.5 -> 6, (2+3+12+13)/4 = 7.5 -> 8, (4+14)/2 = 9, (100+101)/2 = 100.5 -> 101, 102.5 -> 103, 104
+    const want: u8[] = [6, 8, 9, 101, 103, 104];
+    for (let i = 0; i < want.length; i++) expect(load<u8>(dst + <usize>i)).toBe(want[i]);
+    // in place: each byte written after the bytes it is made of were read
+    shrink(src, 5, 3, 1, 2, src);
+    for (let i = 0; i < want.length; i++) expect(load<u8>(src + <usize>i)).toBe(want[i]);
+  });
+
+  it("keeps the channels apart", () => {
+    // 3 x 1 RGBA, f = 3: one pixel, each channel its own mean
+    const px: u8[] = [10, 0, 255, 255, 20, 0, 255, 0, 30, 3, 254, 255];
+    for (let i = 0; i < px.length; i++) store<u8>(src + <usize>i, px[i]);
+    shrink(src, 3, 1, 4, 3, dst);
+    expect(load<u8>(dst)).toBe(20);
+    expect(load<u8>(dst + 1)).toBe(1);
+    expect(load<u8>(dst + 2)).toBe(255);
+    expect(load<u8>(dst + 3)).toBe(170);
   });
 });

@@ -65,12 +65,14 @@ export interface PreprocessExports {
   memory: WebAssembly.Memory;
   /** First byte free for the loader's buffers. */
   heapBase(): number;
-  /** Fills `w * h` ink bytes at `ink` from the pixels at `src` (`channels` per pixel, a POLARITY_* code); 1 when read from alpha. */
+  /** Fills `w * h` ink bytes at `ink` (room to a multiple of 8) from the pixels at `src` (`channels` per pixel, a POLARITY_* code); 1 when read from alpha. */
   inkMap(src: number, w: number, h: number, channels: number, polarity: number, ink: number): number;
   /** Takes the background (an opening over a `(2r+1)^2` window) out of the ink map; `tmp`: `3 w h + (2r + 2) max(w, h)` bytes. */
   flatten(ink: number, w: number, h: number, r: number, tmp: number): void;
   /** Writes the ink map's background level and contrast (two f32) at `out`. */
   inkLevels(ink: number, w: number, h: number, out: number): void;
+  /** Writes the means of `f` x `f` blocks of the `w` x `h` image at `src` (`c` bytes a pixel) to `dst` (may be `src`), each rounded half up. */
+  shrink(src: number, w: number, h: number, c: number, f: number, dst: number): void;
   /** Fits the ink (box and slant from the pixels above `threshold`) into `outW * outH` floats at `dst` (scratch at `tmp`); 0 when no pixel is ink. */
   fit(ink: number, w: number, h: number, floor: number, span: number, threshold: number, tmp: number, dst: number, outW: number, outH: number): number;
 }
