@@ -1,5 +1,5 @@
-// The shrink as it was written in JavaScript before it moved into the preprocessing module
-// (assembly/shrink.ts): each channel's mean over factor x factor blocks, Math.round.
+// The shrink in plain JavaScript, one block at a time, as the library computed it before it moved into
+// the preprocessing module (assembly/shrink.ts): each channel's mean over factor x factor blocks, Math.round.
 
 export interface Pixels {
   data: Uint8Array;
