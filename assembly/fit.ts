@@ -9,22 +9,13 @@ const TRIM: f64 = 1.0 / 400;
 /** The largest slant taken away (x per y); more is a drawing's shape, not its lean. */
 const MAX_SLANT: f64 = 0.6;
 
-function trimmedStart(counts: usize, n: i32, trim: u32): i32 {
-  let acc: u32 = 0;
-  for (let i = 0; i < n; i++) {
-    acc += load<u32>(counts + (<usize>i << 2));
-    if (acc > trim) return i;
-  }
-  return n - 1;
-}
-
-function trimmedEnd(counts: usize, n: i32, trim: u32): i32 {
-  let acc: u32 = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    acc += load<u32>(counts + (<usize>i << 2));
-    if (acc > trim) return i;
-  }
-  return 0;
+/**
+ * The first index from i on, stepping by step (1 or -1), where the counts so far exceed trim: there is
+ * one, as trim is under their total.
+ */
+function trimmed(counts: usize, i: i32, step: i32, trim: u32): i32 {
+  for (let acc: u32 = 0; (acc += load<u32>(counts + (<usize>i << 2))) <= trim; i += step);
+  return i;
 }
 
 /**
@@ -55,10 +46,10 @@ export function fit(ink: usize, w: i32, h: i32, floor: f32, span: f32, threshold
   }
   if (total == 0) return 0;
   const trim = <u32>(<f64>total * TRIM);
-  const y0 = trimmedStart(rowCount, h, trim);
-  const y1 = trimmedEnd(rowCount, h, trim);
-  const x0 = trimmedStart(colCount, w, trim);
-  const x1 = trimmedEnd(colCount, w, trim);
+  const y0 = trimmed(rowCount, 0, 1, trim);
+  const y1 = trimmed(rowCount, h - 1, -1, trim);
+  const x0 = trimmed(colCount, 0, 1, trim);
+  const x1 = trimmed(colCount, w - 1, -1, trim);
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
 
