@@ -25,7 +25,7 @@ export function aboveLevel(t: u32): void {
 
 /** Whether any of the 8 bytes of x is above the threshold set by aboveLevel(). */
 // @ts-ignore: decorator
-@inline export function anyAbove(x: u64): bool {
+@inline function anyAbove(x: u64): bool {
   return ((((x & keep) + add) | (x & low)) & (x | low) & H) != 0;
 }
 
